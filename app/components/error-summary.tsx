@@ -1,0 +1,31 @@
+import { useEffect, useRef } from 'react'
+
+export interface FieldProblem {
+  id: string
+  message: string
+}
+
+/** GOV.UK-style error summary: announced, focused, each message a link to its field. */
+export function ErrorSummary({ problems }: { problems: FieldProblem[] }) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (problems.length) ref.current?.focus()
+  }, [problems])
+  if (!problems.length) return null
+  return (
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="mb-6 rounded border-4 border-warn p-4">
+      <h2 id="error-summary-title" className="text-xl font-bold">
+        There is a problem
+      </h2>
+      <ul className="mt-2 list-disc pl-5">
+        {problems.map((p) => (
+          <li key={p.id}>
+            <a href={`#${p.id}`} className="font-semibold text-warn">
+              {p.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,52 @@
+// The worker: what happens after a request has answered. Email delivery,
+// postcode lookups and the public count run as short loops; scheduled and
+// one-off jobs run through pg-boss.
+import { env } from '~/lib/env.server'
+import { deliverBatch } from '~/mail/deliver.server'
+import { refreshCounts } from '~/petition/counts.server'
+import { locateSignatures } from '~/petition/locate.server'
+import { createBoss } from './boss.server'
+import { startLoop, type Loop } from './loop.server'
+import { scheduledJobs } from './schedule.server'
+
+export interface Worker {
+  stop: () => Promise<void>
+}
+
+export async function startWorker(): Promise<Worker> {
+  const boss = createBoss()
+  await boss.start()
+  for (const job of scheduledJobs) {
+    await boss.createQueue(job.name)
+    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/London' })
+    await boss.work(job.name, async () => {
+      await job.run()
+    })
+  }
+
+  const minGapMs = 1000 / env().RESEND_REQUESTS_PER_SECOND
+  const loops: Loop[] = [
+    // Paced to Resend's request rate; a 429 pauses for as long as it asks.
+    startLoop('deliver-emails', 500, async () => {
+      const started = Date.now()
+      const report = await deliverBatch()
+      if (report.pauseMs) return report.pauseMs
+      if (!report.claimed) return 500
+      return Math.max(0, minGapMs - (Date.now() - started))
+    }),
+    startLoop('refresh-counts', 2_000, async () => {
+      await refreshCounts()
+    }),
+    startLoop('locate-signatures', 2_000, async () => {
+      const located = await locateSignatures()
+      return located ? 0 : 2_000
+    }),
+  ]
+
+  return {
+    stop: async () => {
+      await Promise.all(loops.map((l) => l.stop()))
+      await boss.stop({ graceful: true, timeout: 10_000 })
+    },
+  }
+}

@@ -1,0 +1,75 @@
+// The one place configuration is read. Parsed once; a bad value stops the
+// process at start with a message naming the variable.
+import crypto from 'node:crypto'
+import { z } from 'zod'
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['on', 'off', 'true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['on', 'true', '1'].includes(v)))
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+    DATABASE_URL: z.string().url().refine((u) => /^postgres(ql)?:/.test(u), 'must be a postgres:// URL'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    APP_URL: z.string().url().optional(),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
+    MAIL_FROM: z.string().min(3).default('Duty of Care campaign <campaign@dutyofcare.localhost>'),
+    POSTCODES_IO_URL: z.string().url().default('https://api.postcodes.io'),
+    MEMBERS_API_URL: z.string().url().default('https://members-api.parliament.uk/api'),
+    ADMIN_EMAIL: z.string().email().optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    TRUST_PROXY: flag(false),
+    RATE_LIMITS: flag(true),
+    WORKER: flag(true),
+    /** Emails per second Resend accepts from this account (requests, each up to 100 emails). */
+    RESEND_REQUESTS_PER_SECOND: z.coerce.number().positive().default(4),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  })
+  .transform((env) => {
+    const production = env.NODE_ENV === 'production'
+    if (production && !env.SESSION_SECRET) {
+      throw new z.ZodError([{ code: 'custom', path: ['SESSION_SECRET'], message: 'is required when NODE_ENV=production' }])
+    }
+    const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '')
+    return {
+      ...env,
+      production,
+      APP_URL: appUrl,
+      SESSION_SECRET: env.SESSION_SECRET ?? devSecret(),
+      /** Local outbox instead of Resend; its viewer is never served in production. */
+      outbox: !env.RESEND_API_KEY,
+      secureCookies: production || appUrl.startsWith('https:'),
+      POSTCODES_IO_URL: env.POSTCODES_IO_URL.replace(/\/+$/, ''),
+      MEMBERS_API_URL: env.MEMBERS_API_URL.replace(/\/+$/, ''),
+    }
+  })
+
+function devSecret() {
+  // One per process tree: server/main.ts sets it before forking workers.
+  process.env.SESSION_SECRET ??= crypto.randomBytes(32).toString('hex')
+  return process.env.SESSION_SECRET
+}
+
+export type Env = z.output<typeof schema>
+
+let parsed: Env | undefined
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''))
+  const result = schema.safeParse(blanksRemoved)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  return result.data
+}
+
+export function env(): Env {
+  parsed ??= loadEnv()
+  return parsed
+}

@@ -1,0 +1,2 @@
+/** The honeypot: a field people cannot see; anything in it means a bot. */
+export const HONEYPOT_FIELD = 'website'

@@ -1,0 +1,190 @@
+// Drains the outbox: claims due emails in batches of up to 100, renders them,
+// and hands each batch to Resend's batch endpoint with an Idempotency-Key, so
+// a retry after a crash or a timeout never sends an email twice.
+import crypto from 'node:crypto'
+import type { Email } from '~/generated/prisma/client'
+import { prisma } from '~/lib/db.server'
+import { env } from '~/lib/env.server'
+import { mailboxKey } from '~/lib/mailbox-key'
+import { formatMailbox, parseMailbox } from './address'
+import { resendClient } from './resend.server'
+import { renderEmail } from './templates.server'
+
+const BATCH_SIZE = 100
+/** How long a claimed batch is ours before another worker may take it over. */
+const LEASE_SECONDS = 120
+const MAX_BACKOFF_SECONDS = 3600
+
+export interface DeliveryReport {
+  sent: number
+  failed: number
+  deferred: number
+  suppressed: number
+  /** Resend asked us to slow down: wait this long before the next request. */
+  pauseMs: number
+}
+
+/** Claims one batch: an unfinished batch whose retry is due (same emails, same key), else fresh emails. */
+async function claimBatch(): Promise<Email[]> {
+  return prisma.$transaction(async (tx) => {
+    const retry = await tx.$queryRaw<{ batchKey: string }[]>`
+      SELECT "batchKey" FROM "Email"
+      WHERE "batchKey" IS NOT NULL AND status IN ('queued', 'sending') AND "nextAttemptAt" <= now()
+      ORDER BY "nextAttemptAt" LIMIT 1 FOR UPDATE SKIP LOCKED`
+    if (retry.length) {
+      return tx.$queryRaw<Email[]>`
+        UPDATE "Email" SET status = 'sending', attempts = attempts + 1, "updatedAt" = now(),
+          "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS})
+        WHERE "batchKey" = ${retry[0].batchKey} AND status IN ('queued', 'sending')
+        RETURNING *`
+    }
+    const batchKey = crypto.randomUUID()
+    return tx.$queryRaw<Email[]>`
+      UPDATE "Email" SET status = 'sending', attempts = attempts + 1, "batchKey" = ${batchKey}, "updatedAt" = now(),
+        "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS})
+      WHERE id IN (
+        SELECT id FROM "Email" WHERE status = 'queued' AND "batchKey" IS NULL AND "nextAttemptAt" <= now()
+        ORDER BY "nextAttemptAt" LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
+      RETURNING *`
+  })
+}
+
+async function dropSuppressed(emails: Email[]): Promise<Email[]> {
+  if (!emails.length) return emails
+  const keys = emails.map((e) => mailboxKey(e.to))
+  const rows = await prisma.suppression.findMany({ where: { emailKey: { in: keys } }, select: { emailKey: true } })
+  if (!rows.length) return emails
+  const suppressed = new Set(rows.map((r) => r.emailKey))
+  const dropped = emails.filter((e) => suppressed.has(mailboxKey(e.to)))
+  await prisma.email.updateMany({
+    where: { id: { in: dropped.map((e) => e.id) } },
+    data: { status: 'suppressed', secrets: undefined, lastError: 'address suppressed after a bounce or complaint' },
+  })
+  return emails.filter((e) => !suppressed.has(mailboxKey(e.to)))
+}
+
+async function toMessage(email: Email) {
+  const props = { ...(email.data as object), ...((email.secrets as object | null) ?? {}) }
+  const { html, text } = await renderEmail(email.template, props)
+  const from = parseMailbox(env().MAIL_FROM)
+  return {
+    from: formatMailbox(email.fromName ?? from.name, from.address),
+    to: [email.to],
+    subject: email.subject,
+    html,
+    text,
+    ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+    ...(email.headers ? { headers: email.headers as Record<string, string> } : {}),
+  }
+}
+
+function backoffSeconds(attempts: number) {
+  const base = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(attempts, 12))
+  return Math.round(base / 2 + Math.random() * (base / 2))
+}
+
+async function markSent(emails: Email[], providerIds: (string | undefined)[], rendered?: { html: string; text: string }[]) {
+  const now = new Date()
+  await prisma.$transaction(
+    emails.map((email, i) =>
+      prisma.email.update({
+        where: { id: email.id },
+        data: {
+          status: 'sent',
+          sentAt: now,
+          providerId: providerIds[i] ?? null,
+          secrets: undefined,
+          lastError: null,
+          ...(rendered ? { outboxHtml: rendered[i].html, outboxText: rendered[i].text } : {}),
+        },
+      }),
+    ),
+  )
+  // Erase secret links explicitly: Prisma treats `undefined` as "leave alone".
+  await prisma.$executeRaw`UPDATE "Email" SET secrets = NULL WHERE id = ANY(${emails.map((e) => e.id)}::uuid[])`
+}
+
+async function defer(emails: Email[], seconds: number, error: string) {
+  await prisma.email.updateMany({
+    where: { id: { in: emails.map((e) => e.id) } },
+    data: { status: 'queued', nextAttemptAt: new Date(Date.now() + seconds * 1000), lastError: error.slice(0, 500) },
+  })
+}
+
+async function fail(emails: Email[], error: string) {
+  await prisma.email.updateMany({
+    where: { id: { in: emails.map((e) => e.id) } },
+    data: { status: 'failed', lastError: error.slice(0, 500) },
+  })
+  await prisma.$executeRaw`UPDATE "Email" SET secrets = NULL WHERE id = ANY(${emails.map((e) => e.id)}::uuid[])`
+}
+
+/** Sends one batch. Returns what happened, including how long to pause if Resend said 429. */
+export async function deliverBatch(): Promise<DeliveryReport & { claimed: number }> {
+  const report = { sent: 0, failed: 0, deferred: 0, suppressed: 0, pauseMs: 0, claimed: 0 }
+  const claimed = await claimBatch()
+  report.claimed = claimed.length
+  if (!claimed.length) return report
+  const emails = await dropSuppressed(claimed)
+  report.suppressed = claimed.length - emails.length
+  if (!emails.length) return report
+
+  const messages = await Promise.all(emails.map(toMessage))
+
+  if (env().outbox) {
+    await markSent(emails, [], messages)
+    report.sent = emails.length
+    return report
+  }
+
+  const batchKey = emails[0].batchKey!
+  const { data, error, headers } = await resendClient().batch.send(messages, { idempotencyKey: batchKey })
+  if (data) {
+    await markSent(emails, data.data.map((d) => d.id))
+    report.sent = emails.length
+    return report
+  }
+
+  const status = (error as { statusCode?: number | null }).statusCode ?? null
+  const name = (error as { name?: string }).name ?? 'error'
+  const message = `${status ?? 'network'} ${name}: ${error?.message ?? ''}`
+  if (status === 429) {
+    const retryAfter = Number(headers?.['retry-after'] ?? 1)
+    const seconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 1
+    await defer(emails, seconds, message)
+    report.deferred = emails.length
+    report.pauseMs = seconds * 1000
+  } else if (status === 409 && name === 'invalid_idempotent_request') {
+    // The batch changed since its first attempt (an address was suppressed): it is a new request.
+    await prisma.email.updateMany({ where: { id: { in: emails.map((e) => e.id) } }, data: { batchKey: crypto.randomUUID(), status: 'queued', nextAttemptAt: new Date() } })
+    report.deferred = emails.length
+  } else if (status === null || status >= 500 || status === 409) {
+    await defer(emails, backoffSeconds(emails[0].attempts), message)
+    report.deferred = emails.length
+  } else if (emails.length > 1) {
+    // A permanent error fails a whole strict batch: retry each email alone to find the bad one.
+    await prisma.$transaction(
+      emails.map((e) => prisma.email.update({ where: { id: e.id }, data: { batchKey: e.id, status: 'queued', nextAttemptAt: new Date() } })),
+    )
+    report.deferred = emails.length
+  } else {
+    await fail(emails, message)
+    report.failed = emails.length
+  }
+  return report
+}
+
+/** Sends everything due now (used by tests and the CLI); the worker calls deliverBatch in a paced loop. */
+export async function deliverAllDue(maxBatches = 1000): Promise<DeliveryReport> {
+  const total = { sent: 0, failed: 0, deferred: 0, suppressed: 0, pauseMs: 0 }
+  for (let i = 0; i < maxBatches; i++) {
+    const r = await deliverBatch()
+    total.sent += r.sent
+    total.failed += r.failed
+    total.deferred += r.deferred
+    total.suppressed += r.suppressed
+    total.pauseMs = Math.max(total.pauseMs, r.pauseMs)
+    if (!r.claimed || r.pauseMs) break
+  }
+  return total
+}

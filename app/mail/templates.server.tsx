@@ -1,0 +1,34 @@
+// Every email the app can send, by name. The outbox stores the name and its
+// data; the worker renders at send time.
+import { render } from '@react-email/render'
+import { createElement, type FunctionComponent } from 'react'
+import { AlreadySignedEmail, alreadySignedText } from './templates/already-signed'
+import { SignatureConfirmationEmail, signatureConfirmationText } from './templates/signature-confirmation'
+
+interface TemplateDefinition<Props> {
+  component: FunctionComponent<Props>
+  text: (props: Props) => string
+}
+
+function define<Props>(component: FunctionComponent<Props>, text: (props: Props) => string): TemplateDefinition<Props> {
+  return { component, text }
+}
+
+export const templates = {
+  'signature-confirmation': define(SignatureConfirmationEmail, signatureConfirmationText),
+  'already-signed': define(AlreadySignedEmail, alreadySignedText),
+}
+
+export type TemplateName = keyof typeof templates
+export type TemplateProps<T extends TemplateName> = Parameters<(typeof templates)[T]['text']>[0]
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(templates, name)
+}
+
+export async function renderEmail(name: string, props: Record<string, unknown>) {
+  if (!isTemplateName(name)) throw new Error(`Unknown email template: ${name}`)
+  const definition = templates[name] as unknown as TemplateDefinition<Record<string, unknown>>
+  const html = await render(createElement(definition.component, props))
+  return { html, text: definition.text(props) }
+}

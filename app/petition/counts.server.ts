@@ -1,0 +1,36 @@
+// The count is recomputed from the signatures themselves every few seconds by
+// the worker, never incremented per signature: no hot row to fight over.
+import { defaultMilestones } from '~/campaign/content'
+import { prisma } from '~/lib/db.server'
+
+export async function refreshCounts(): Promise<{ total: number; pending: number }> {
+  return prisma.$transaction(async (tx) => {
+    const byConstituency = await tx.$queryRaw<{ code: string | null; count: bigint }[]>`
+      SELECT "constituencyCode" AS code, count(*) AS count FROM "Signature"
+      WHERE state = 'validated' GROUP BY "constituencyCode"`
+    const [{ pending }] = await tx.$queryRaw<{ pending: bigint }[]>`
+      SELECT count(*) AS pending FROM "Signature" WHERE state = 'pending'`
+    const total = byConstituency.reduce((sum, r) => sum + Number(r.count), 0)
+    const located = byConstituency.filter((r) => r.code !== null)
+    await tx.$executeRaw`DELETE FROM "ConstituencyCount" WHERE NOT ("onsCode" = ANY(${located.map((r) => r.code!)}))`
+    if (located.length) {
+      await tx.$executeRaw`
+        INSERT INTO "ConstituencyCount" ("onsCode", "signatureCount", "updatedAt")
+        SELECT * FROM unnest(${located.map((r) => r.code!)}::text[], ${located.map((r) => Number(r.count))}::int[], array_fill(now(), ARRAY[${located.length}::int]))
+        ON CONFLICT ("onsCode") DO UPDATE SET "signatureCount" = EXCLUDED."signatureCount", "updatedAt" = EXCLUDED."updatedAt"
+        WHERE "ConstituencyCount"."signatureCount" <> EXCLUDED."signatureCount"`
+    }
+    await tx.petitionCount.upsert({
+      where: { id: 1 },
+      create: { id: 1, signatureCount: total, pendingCount: Number(pending), updatedAt: new Date() },
+      update: { signatureCount: total, pendingCount: Number(pending), updatedAt: new Date() },
+    })
+    await tx.milestone.updateMany({ where: { threshold: { lte: total }, reachedAt: null }, data: { reachedAt: new Date() } })
+    return { total, pending: Number(pending) }
+  })
+}
+
+export async function ensureMilestones() {
+  const existing = await prisma.milestone.count()
+  if (!existing) await prisma.milestone.createMany({ data: defaultMilestones.map((threshold) => ({ threshold })) })
+}

@@ -1,0 +1,42 @@
+// What the public sees: /petition.json and the count on the campaign page.
+// Served from a short in-process cache so a refresh storm costs one query per few seconds.
+import { prisma } from '~/lib/db.server'
+import { memoFor } from '~/lib/memo.server'
+
+export interface PetitionJson {
+  signature_count: number
+  updated_at: string
+  signatures_by_constituency: { name: string; ons_code: string; mp: string | null; signature_count: number }[]
+  signatures_by_nation: { name: string; signature_count: number }[]
+}
+
+export const PUBLIC_CACHE_MS = 2_000
+
+async function loadPetitionJson(): Promise<PetitionJson> {
+  const [count, rows] = await Promise.all([
+    prisma.petitionCount.findUnique({ where: { id: 1 } }),
+    prisma.$queryRaw<{ name: string; ons_code: string; nation: string; mp: string | null; signature_count: number }[]>`
+      SELECT c.name, c."onsCode" AS ons_code, c.nation, m.name AS mp, cc."signatureCount" AS signature_count
+      FROM "ConstituencyCount" cc
+      JOIN "Constituency" c ON c."onsCode" = cc."onsCode"
+      LEFT JOIN "Mp" m ON m."constituencyCode" = c."onsCode" AND m.status = 'current'
+      ORDER BY cc."signatureCount" DESC, c.name`,
+  ])
+  const nations = new Map<string, number>()
+  for (const row of rows) nations.set(row.nation, (nations.get(row.nation) ?? 0) + row.signature_count)
+  return {
+    signature_count: count?.signatureCount ?? 0,
+    updated_at: (count?.updatedAt ?? new Date(0)).toISOString(),
+    signatures_by_constituency: rows.map(({ name, ons_code, mp, signature_count }) => ({ name, ons_code, mp, signature_count })),
+    signatures_by_nation: [...nations].map(([name, signature_count]) => ({ name, signature_count })).sort((a, b) => b.signature_count - a.signature_count),
+  }
+}
+
+export const petitionJson = memoFor(PUBLIC_CACHE_MS, loadPetitionJson)
+
+const milestones = memoFor(10_000, () => prisma.milestone.findMany({ orderBy: { threshold: 'asc' } }))
+
+export async function signatureCount() {
+  const [json, reached] = await Promise.all([petitionJson(), milestones()])
+  return { count: json.signature_count, milestones: reached }
+}

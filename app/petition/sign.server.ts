@@ -1,0 +1,99 @@
+// Signing: one statement writes the signature and queues its confirmation
+// email, so neither can exist without the other. A repeat signature never
+// counts twice and never reveals whether the address had signed.
+import crypto from 'node:crypto'
+import { privacyVersion } from '~/campaign/content'
+import { retention } from '~/campaign/retention'
+import { prisma } from '~/lib/db.server'
+import { env } from '~/lib/env.server'
+import { mailboxKey } from '~/lib/mailbox-key'
+import { createToken } from '~/lib/tokens.server'
+import { queueEmail } from '~/mail/outbox.server'
+import type { SignInput } from './sign-form.server'
+
+export const TOKEN_LIFETIME_DAYS = retention.unconfirmedDays
+/** Confirmation emails (first + re-sends, or "already signed" notes) one address can trigger. */
+export const MAX_EMAILS_PER_SIGNATURE = 4
+export const CONFIRMATION_SUBJECT = 'Confirm your signature: Duty of Care petition'
+
+function confirmUrl(token: string) {
+  return `${env().APP_URL}/petition/confirm/${token}`
+}
+
+function tokenExpiry() {
+  return new Date(Date.now() + TOKEN_LIFETIME_DAYS * 24 * 3600 * 1000)
+}
+
+export interface SignMeta {
+  ipAddress?: string
+}
+
+export async function signPetition(input: SignInput, meta: SignMeta = {}): Promise<void> {
+  const emailKey = mailboxKey(input.email)
+  const { token, hash } = createToken()
+  const id = crypto.randomUUID()
+  const data = JSON.stringify({ name: input.name, privacyUrl: `${env().APP_URL}/privacy` })
+  const secrets = JSON.stringify({ confirmUrl: confirmUrl(token) })
+  // One round trip on the hot path: the insert and the queued email succeed or fail together.
+  const inserted = await prisma.$queryRaw<{ id: string }[]>`
+    WITH signature AS (
+      INSERT INTO "Signature" (id, name, email, "emailKey", postcode, "optIn", "privacyVersion", "tokenHash", "tokenExpiresAt", "ipAddress")
+      VALUES (${id}::uuid, ${input.name}, ${input.email}, ${emailKey}, ${input.postcode}, ${input.optIn}, ${privacyVersion}, ${hash}, ${tokenExpiry()}, ${meta.ipAddress ?? null})
+      ON CONFLICT ("emailKey") DO NOTHING
+      RETURNING id
+    )
+    INSERT INTO "Email" (id, kind, "to", subject, template, data, secrets, "signatureId", "updatedAt")
+    SELECT gen_random_uuid(), 'signature_confirmation', ${input.email}, ${CONFIRMATION_SUBJECT}, 'signature-confirmation', ${data}::jsonb, ${secrets}::jsonb, signature.id, now()
+    FROM signature
+    RETURNING "signatureId" AS id`
+  if (inserted.length) return
+  await signAgain(emailKey, input)
+}
+
+async function signAgain(emailKey: string, input: SignInput) {
+  await prisma.$transaction(async (tx) => {
+    const [existing] = await tx.$queryRaw<{ id: string; state: string; confirmationsSent: number; postcode: string }[]>`
+      SELECT id, state, "confirmationsSent", postcode FROM "Signature" WHERE "emailKey" = ${emailKey} FOR UPDATE`
+    if (!existing || existing.state === 'invalidated') return
+    if (existing.confirmationsSent >= MAX_EMAILS_PER_SIGNATURE) return
+
+    if (existing.state === 'pending') {
+      // A fresh link (only hashes are kept, so the old one cannot be re-sent) and their latest details.
+      const { token, hash } = createToken()
+      await tx.signature.update({
+        where: { id: existing.id },
+        data: {
+          name: input.name,
+          email: input.email,
+          postcode: input.postcode,
+          optIn: input.optIn,
+          privacyVersion,
+          tokenHash: hash,
+          tokenExpiresAt: tokenExpiry(),
+          confirmationsSent: { increment: 1 },
+          ...(existing.postcode !== input.postcode ? { locatedAt: null, constituencyCode: null, nation: null } : {}),
+        },
+      })
+      await queueEmail(tx, {
+        kind: 'signature_confirmation',
+        to: input.email,
+        subject: CONFIRMATION_SUBJECT,
+        template: 'signature-confirmation',
+        data: { name: input.name, privacyUrl: `${env().APP_URL}/privacy` },
+        secrets: { confirmUrl: confirmUrl(token) },
+        signatureId: existing.id,
+      })
+      return
+    }
+
+    await tx.signature.update({ where: { id: existing.id }, data: { confirmationsSent: { increment: 1 } } })
+    await queueEmail(tx, {
+      kind: 'already_signed',
+      to: input.email,
+      subject: 'You have already signed the Duty of Care petition',
+      template: 'already-signed',
+      data: { name: input.name, writeUrl: `${env().APP_URL}/write` },
+      signatureId: existing.id,
+    })
+  })
+}

@@ -1,0 +1,38 @@
+// After confirming, a short-lived signed cookie remembers which signature is
+// theirs, so "email your MP" can fill in their name, email and postcode.
+import { createCookie } from 'react-router'
+import { env } from '~/lib/env.server'
+import { prisma } from '~/lib/db.server'
+
+const ONE_DAY = 24 * 3600
+
+function cookie() {
+  return createCookie('supporter', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: env().secureCookies,
+    path: '/',
+    maxAge: ONE_DAY,
+    secrets: [env().SESSION_SECRET],
+  })
+}
+
+export function rememberSupporter(signatureId: string) {
+  return cookie().serialize({ signatureId })
+}
+
+export interface KnownSupporter {
+  name: string
+  email: string
+  postcode: string
+}
+
+/** The confirmed signer behind this browser, if it has just confirmed. */
+export async function knownSupporter(request: Request): Promise<KnownSupporter | null> {
+  const value = (await cookie().parse(request.headers.get('cookie'))) as { signatureId?: unknown } | null
+  if (typeof value?.signatureId !== 'string') return null
+  return prisma.signature.findFirst({
+    where: { id: value.signatureId, state: 'validated' },
+    select: { name: true, email: true, postcode: true },
+  })
+}

@@ -1,0 +1,80 @@
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from 'react-router'
+import type { Route } from './+types/root'
+import stylesheet from './app.css?url'
+import { useNonce } from './lib/nonce'
+
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce()
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-focus focus:p-3 focus:text-ink">
+          Skip to main content
+        </a>
+        <header className="bg-brand text-white">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+            <Link to="/" className="text-xl font-bold text-white no-underline hover:text-white">
+              Duty of Care
+            </Link>
+            <nav aria-label="Main">
+              <ul className="flex gap-5">
+                <li><Link to="/#sign" className="text-white hover:text-white">Sign the petition</Link></li>
+                <li><Link to="/write" className="text-white hover:text-white">Email your MP</Link></li>
+                <li><Link to="/privacy" className="text-white hover:text-white">Privacy</Link></li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="flex-1" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="mt-12 border-t border-gray-300 bg-gray-50">
+          <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-ink-muted">
+            <p>
+              Figures on this site come from the NSPCC, which obtained them through freedom of information requests to police forces.{' '}
+              <Link to="/privacy">How we use your data</Link>.
+            </p>
+          </div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const notFound = isRouteErrorResponse(error) && error.status === 404
+  const unavailable = isRouteErrorResponse(error) && error.status === 503
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-10">
+      <h1 className="text-3xl font-bold">
+        {notFound ? 'Page not found' : unavailable ? 'Sorry, we are very busy' : 'Sorry, something went wrong'}
+      </h1>
+      <p className="mt-4">
+        {notFound
+          ? 'Check the address, or go back to the campaign page.'
+          : 'Nothing you entered has been lost on our side. Please try again in a minute.'}
+      </p>
+      <p className="mt-4">
+        <Link to="/">Back to the campaign</Link>
+      </p>
+    </div>
+  )
+}

