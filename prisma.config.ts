@@ -5,6 +5,10 @@ import pg from 'pg'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { defineConfig } from 'prisma/config'
 
+// `prisma generate` never connects, but without a DATABASE_URL the CLI goes
+// looking for a native engine to download. Give it a placeholder.
+if (process.argv.includes('generate') && !process.env.DATABASE_URL) process.env.DATABASE_URL = 'postgresql://generate@localhost/generate'
+
 // prisma/orm#27403: the schema engine reads catalog columns of types the
 // adapter cannot map (name, char, oidvector…). Read them as text.
 const TEXT = 25

@@ -8,9 +8,10 @@ export interface FieldProblem {
 /** GOV.UK-style error summary: announced, focused, each message a link to its field. */
 export function ErrorSummary({ problems }: { problems: FieldProblem[] }) {
   const ref = useRef<HTMLDivElement>(null)
+  const shown = problems.map((p) => `${p.id}:${p.message}`).join('|')
   useEffect(() => {
-    if (problems.length) ref.current?.focus()
-  }, [problems])
+    if (shown) ref.current?.focus()
+  }, [shown])
   if (!problems.length) return null
   return (
     <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="mb-6 rounded border-4 border-warn p-4">
@@ -20,7 +21,18 @@ export function ErrorSummary({ problems }: { problems: FieldProblem[] }) {
       <ul className="mt-2 list-disc pl-5">
         {problems.map((p) => (
           <li key={p.id}>
-            <a href={`#${p.id}`} className="font-semibold text-warn">
+            <a
+              href={`#${p.id}`}
+              className="font-semibold text-warn"
+              onClick={(event) => {
+                // Move focus to the field without a navigation, which would drop the errors.
+                const field = document.getElementById(p.id)
+                if (!field) return
+                event.preventDefault()
+                field.scrollIntoView({ block: 'center' })
+                field.focus()
+              }}
+            >
               {p.message}
             </a>
           </li>

@@ -68,7 +68,6 @@ export function TextField({
         name={field.name}
         type={type}
         defaultValue={field.defaultValue}
-        key={field.defaultValue}
         required={required}
         aria-invalid={field.error ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}

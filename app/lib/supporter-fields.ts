@@ -15,8 +15,8 @@ export const fullName = z
       .min(1, 'Enter your full name')
       .max(255, 'Your name must be 255 characters or fewer')
       .refine((v) => !CONTROL.test(v), 'Your name contains characters we cannot accept')
-      .refine((v) => !URL_LIKE.test(v), 'Your name must not contain a web address')
-      .refine((v) => !/^[=+\-@]/.test(v), 'Your name must not start with =, +, - or @'),
+      .refine((v) => !/^[=+\-@]/.test(v), 'Your name must not start with =, +, - or @')
+      .refine((v) => !URL_LIKE.test(v), 'Your name must not contain a web address'),
   )
 
 export const email = z

@@ -26,7 +26,7 @@ export interface DeliveryReport {
 
 /** Claims one batch: an unfinished batch whose retry is due (same emails, same key), else fresh emails. */
 async function claimBatch(): Promise<Email[]> {
-  return prisma.$transaction(async (tx) => {
+  const claimed = await prisma.$transaction(async (tx) => {
     const retry = await tx.$queryRaw<{ batchKey: string }[]>`
       SELECT "batchKey" FROM "Email"
       WHERE "batchKey" IS NOT NULL AND status IN ('queued', 'sending') AND "nextAttemptAt" <= now()
@@ -47,6 +47,8 @@ async function claimBatch(): Promise<Email[]> {
         ORDER BY "nextAttemptAt" LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
       RETURNING *`
   })
+  // RETURNING follows no order: keep the batch in the order the emails were queued.
+  return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
 }
 
 async function dropSuppressed(emails: Email[]): Promise<Email[]> {

@@ -1,0 +1,213 @@
+// Sign → queued email → Resend (stub) → confirm → count, on a real database.
+import { beforeEach, describe, expect, it } from 'vitest'
+import { prisma } from '~/lib/db.server'
+import { deliverAllDue } from '~/mail/deliver.server'
+import { testContext } from '~/testing/context'
+import { resendError } from '../../e2e/stubs/resend-stub'
+import { confirmSignature } from './confirm.server'
+import { refreshCounts } from './counts.server'
+import { locateSignatures } from './locate.server'
+import { petitionJson } from './public-counts.server'
+import { signPetition } from './sign.server'
+
+const priya = { name: 'Priya Shah', email: 'priya@example.org', postcode: 'RG1 1AA', optIn: true }
+
+function confirmLink(html: string | undefined) {
+  const match = html?.match(/http:\/\/campaign\.test\/petition\/confirm\/([A-Za-z0-9_-]+)/)
+  if (!match) throw new Error('no confirmation link in the email')
+  return match[1]
+}
+
+async function makeEverythingDue() {
+  await prisma.$executeRaw`UPDATE "Email" SET "nextAttemptAt" = now() WHERE status IN ('queued', 'sending')`
+}
+
+beforeEach(async () => {
+  testContext().resend.reset()
+  await prisma.$executeRaw`TRUNCATE "Email", "Signature", "ConstituencyCount", "PetitionCount", "Constituency" CASCADE`
+})
+
+describe('signing the petition', () => {
+  it('stores a pending signature and emails a confirmation link that counts it once opened', async () => {
+    await signPetition(priya, { ipAddress: '203.0.113.5' })
+    const signature = await prisma.signature.findFirstOrThrow()
+    expect(signature).toMatchObject({ state: 'pending', postcode: 'RG1 1AA', optIn: true, ipAddress: '203.0.113.5' })
+    expect((await refreshCounts()).total).toBe(0)
+
+    await deliverAllDue()
+    const { resend } = testContext()
+    expect(resend.emails).toHaveLength(1)
+    expect(resend.emails[0].to).toEqual(['priya@example.org'])
+    expect(resend.emails[0].from).toBe('"Duty of Care campaign" <campaign@dutyofcare.test>')
+    const token = confirmLink(resend.emails[0].html)
+    expect(resend.emails[0].text).toContain(token)
+
+    // Only the hash of the token is kept, and the link is erased from the outbox once sent.
+    const stored = await prisma.signature.findFirstOrThrow()
+    expect(stored.tokenHash).not.toContain(token)
+    expect((await prisma.email.findFirstOrThrow()).secrets).toBeNull()
+
+    expect(await confirmSignature(token)).toEqual({ status: 'confirmed', signatureId: signature.id })
+    expect(await confirmSignature(token)).toEqual({ status: 'already-confirmed', signatureId: signature.id })
+    expect((await refreshCounts()).total).toBe(1)
+  })
+
+  it('refuses malformed, unknown and expired links', async () => {
+    expect(await confirmSignature('short')).toEqual({ status: 'invalid' })
+    expect(await confirmSignature('A'.repeat(43))).toEqual({ status: 'invalid' })
+    await signPetition(priya)
+    await deliverAllDue()
+    const token = confirmLink(testContext().resend.emails[0].html)
+    await prisma.signature.updateMany({ data: { tokenExpiresAt: new Date(Date.now() - 1000) } })
+    expect(await confirmSignature(token)).toEqual({ status: 'invalid' })
+    expect((await refreshCounts()).total).toBe(0)
+  })
+
+  it('never counts the same mailbox twice, and re-sends a fresh link while pending', async () => {
+    await signPetition(priya)
+    await signPetition({ ...priya, email: 'Priya+again@Example.org', name: 'Priya S' })
+    expect(await prisma.signature.count()).toBe(1)
+    await deliverAllDue()
+    const { resend } = testContext()
+    expect(resend.emails).toHaveLength(2)
+    const [first, second] = resend.emails.map((e) => confirmLink(e.html))
+    expect(second).not.toBe(first)
+    expect(await confirmSignature(first)).toEqual({ status: 'invalid' })
+    expect((await confirmSignature(second)).status).toBe('confirmed')
+
+    await signPetition({ ...priya, email: 'PRIYA@example.org' })
+    await deliverAllDue()
+    expect(resend.emails).toHaveLength(3)
+    expect(resend.emails[2].subject).toBe('You have already signed the Duty of Care petition')
+    expect(resend.emails[2].html).not.toContain('/petition/confirm/')
+    expect((await refreshCounts()).total).toBe(1)
+  })
+
+  it('treats Gmail dots and googlemail.com as one person', async () => {
+    await signPetition({ ...priya, email: 'priya.shah@gmail.com' })
+    await signPetition({ ...priya, email: 'priyashah+petition@googlemail.com' })
+    expect(await prisma.signature.count()).toBe(1)
+  })
+
+  it('stops emailing an address after a few repeat signatures', async () => {
+    for (let i = 0; i < 10; i++) await signPetition(priya)
+    await deliverAllDue()
+    expect(testContext().resend.emails).toHaveLength(4)
+  })
+})
+
+describe('when Resend fails', () => {
+  it('retries after 500 and 429 and delivers each email exactly once', async () => {
+    const { resend } = testContext()
+    resend.failNext(
+      resendError(500, 'application_error', 'Something went wrong'),
+      resendError(429, 'rate_limit_exceeded', 'Too many requests', { 'retry-after': '2' }),
+    )
+    await signPetition(priya)
+    await signPetition({ ...priya, email: 'sam@example.org', name: 'Sam Jones' })
+
+    const first = await deliverAllDue()
+    expect(first.deferred).toBe(2)
+    expect(resend.emails).toHaveLength(0)
+    await makeEverythingDue()
+    const second = await deliverAllDue()
+    expect(second.pauseMs).toBe(2000)
+    await makeEverythingDue()
+    await deliverAllDue()
+
+    expect(resend.emails.map((e) => e.to[0]).sort()).toEqual(['priya@example.org', 'sam@example.org'])
+    const statuses = await prisma.email.findMany({ select: { status: true, attempts: true } })
+    expect(statuses.every((s) => s.status === 'sent' && s.attempts === 3)).toBe(true)
+    // Every attempt of the batch carried the same Idempotency-Key.
+    expect(new Set(resend.requests.map((r) => r.idempotencyKey)).size).toBe(1)
+  })
+
+  it('does not send twice when a worker crashed after Resend accepted the batch', async () => {
+    const { resend } = testContext()
+    // Resend takes the batch but the answer never reaches us (a timeout, a crash before we record it).
+    resend.loseNextResponse()
+    await signPetition(priya)
+    await deliverAllDue()
+    expect(resend.emails).toHaveLength(1)
+    expect((await prisma.email.findFirstOrThrow()).status).toBe('queued')
+    await makeEverythingDue()
+    await deliverAllDue()
+    expect(resend.emails).toHaveLength(1)
+    expect(resend.requests).toHaveLength(2)
+    expect((await prisma.email.findFirstOrThrow()).status).toBe('sent')
+  })
+
+  it('marks an email failed on a permanent error without retrying', async () => {
+    const { resend } = testContext()
+    resend.failNext(resendError(422, 'validation_error', 'Invalid `to` field.'))
+    await signPetition(priya)
+    await deliverAllDue()
+    const email = await prisma.email.findFirstOrThrow()
+    expect(email.status).toBe('failed')
+    expect(email.lastError).toContain('422')
+    await makeEverythingDue()
+    await deliverAllDue()
+    expect(resend.requests).toHaveLength(1)
+  })
+
+  it('isolates one bad address in a batch and sends the rest', async () => {
+    const { resend } = testContext()
+    await signPetition(priya)
+    await signPetition({ ...priya, email: 'sam@example.org' })
+    resend.failNext(resendError(422, 'validation_error', 'Invalid `to` field.'))
+    await deliverAllDue()
+    expect(resend.emails).toHaveLength(2)
+  })
+})
+
+describe('the count', () => {
+  it('locates signatures through postcodes.io and counts them by constituency and nation', async () => {
+    await signPetition(priya)
+    await signPetition({ ...priya, email: 'ewan@example.org', postcode: 'EH10 4BF' })
+    await signPetition({ ...priya, email: 'pending@example.org', postcode: 'CF24 0AA' })
+    await deliverAllDue()
+    const links = testContext()
+      .resend.emails.filter((e) => e.to[0] !== 'pending@example.org')
+      .map((e) => confirmLink(e.html))
+    for (const token of links) await confirmSignature(token)
+
+    expect(await locateSignatures()).toBe(3)
+    await refreshCounts()
+    const json = await petitionJson()
+    expect(json.signature_count).toBe(2)
+    expect(json.signatures_by_constituency).toEqual(
+      expect.arrayContaining([
+        { name: 'Reading Central', ons_code: 'E14001438', mp: null, signature_count: 1 },
+        { name: 'Edinburgh South', ons_code: 'S14000080', mp: null, signature_count: 1 },
+      ]),
+    )
+    expect(json.signatures_by_constituency).toHaveLength(2)
+    expect(json.signatures_by_nation).toEqual(
+      expect.arrayContaining([
+        { name: 'England', signature_count: 1 },
+        { name: 'Scotland', signature_count: 1 },
+      ]),
+    )
+  })
+
+  it('leaves signatures valid and unlocated while postcodes.io is down, and locates them later', async () => {
+    const { postcodes } = testContext()
+    await signPetition(priya)
+    postcodes.setMode('down')
+    await expect(locateSignatures()).rejects.toThrow(/503/)
+    expect((await prisma.signature.findFirstOrThrow()).locatedAt).toBeNull()
+    postcodes.setMode('up')
+    expect(await locateSignatures()).toBe(1)
+    expect((await prisma.signature.findFirstOrThrow()).constituencyCode).toBe('E14001438')
+  })
+
+  it('never updates a shared counter row per signature', async () => {
+    // Confirming touches only the signature's own row: the total comes from refreshCounts.
+    await signPetition(priya)
+    await deliverAllDue()
+    await confirmSignature(confirmLink(testContext().resend.emails[0].html))
+    expect(await prisma.petitionCount.count()).toBe(0)
+    await refreshCounts()
+    expect((await prisma.petitionCount.findFirstOrThrow()).signatureCount).toBe(1)
+  })
+})

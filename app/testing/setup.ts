@@ -1,0 +1,34 @@
+// Runs before each test file: its own database, its own stubs of Resend,
+// postcodes.io and the Members API, and the environment pointing at them.
+import { afterAll } from 'vitest'
+import { startPostcodesStub } from '../../e2e/stubs/postcodes-io-stub'
+import { startResendStub } from '../../e2e/stubs/resend-stub'
+import { createTestDatabase } from '../../e2e/support/test-database'
+import { setTestContext } from './context'
+
+const adminUrl = process.env.TEST_ADMIN_DATABASE_URL
+if (!adminUrl) throw new Error('Run the tests with `npm test` (or vitest, whose global setup prepares the database).')
+
+const database = await createTestDatabase(adminUrl)
+const resend = await startResendStub()
+const postcodes = await startPostcodesStub()
+
+Object.assign(process.env, {
+  NODE_ENV: 'test',
+  DATABASE_URL: database.url,
+  DATABASE_POOL_SIZE: '4',
+  APP_URL: 'http://campaign.test',
+  SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+  RESEND_API_KEY: 're_test_key',
+  RESEND_BASE_URL: resend.url,
+  POSTCODES_IO_URL: postcodes.url,
+  MAIL_FROM: 'Duty of Care campaign <campaign@dutyofcare.test>',
+})
+setTestContext({ resend, postcodes, databaseUrl: database.url })
+
+afterAll(async () => {
+  const { prisma } = await import('~/lib/db.server')
+  await prisma.$disconnect()
+  await Promise.all([resend.close(), postcodes.close()])
+  await database.drop()
+})

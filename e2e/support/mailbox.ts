@@ -1,0 +1,31 @@
+// Reads what the Resend stub "delivered", as a supporter reads their inbox.
+import { expect } from '@playwright/test'
+import type { DeliveredEmail } from '../stubs/resend-stub'
+import { resendStubUrl } from './ports'
+
+export async function deliveredTo(address: string): Promise<DeliveredEmail[]> {
+  const response = await fetch(`${resendStubUrl}/_stub/emails`)
+  const emails = (await response.json()) as DeliveredEmail[]
+  return emails.filter((e) => e.to.some((to) => to.toLowerCase() === address.toLowerCase()))
+}
+
+/** Waits for the next email to `address` (the worker sends within a second or two). */
+export async function waitForEmail(address: string, { count = 1, timeout = 15_000 } = {}): Promise<DeliveredEmail> {
+  let found: DeliveredEmail[] = []
+  await expect
+    .poll(async () => (found = await deliveredTo(address)).length, { timeout, message: `email to ${address}` })
+    .toBeGreaterThanOrEqual(count)
+  return found[count - 1]
+}
+
+/** The first link in an email that points at the app. */
+export function firstAppLink(email: DeliveredEmail, appUrl: string): string {
+  const links = [...(email.html ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1].replaceAll('&amp;', '&'))
+  const link = links.find((href) => href.startsWith(appUrl))
+  if (!link) throw new Error(`no link to ${appUrl} in "${email.subject}"`)
+  return link
+}
+
+export function uniqueEmail(name: string) {
+  return `${name}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.org`
+}

@@ -1,0 +1,56 @@
+// Playwright's web server: stubs of Resend, postcodes.io and the Members API
+// on loopback, a fresh database, and the built app started as in production
+// (`npm start`: migrations, seed, web + worker) pointed at them.
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { ROOT } from '../../server/database'
+import { startPostcodesStub } from '../stubs/postcodes-io-stub'
+import { startResendStub } from '../stubs/resend-stub'
+import { extraStubs } from './extra-stubs'
+import { appUrl, ports } from './ports'
+import { createTestDatabase, createTemplateDatabase, ensureTestServer } from './test-database'
+
+const server = await ensureTestServer()
+if (!process.env.TEST_TEMPLATE_READY) await createTemplateDatabase(server.adminUrl)
+const database = await createTestDatabase(server.adminUrl, 'e2e')
+const stubs = [await startResendStub(ports.resend), await startPostcodesStub(ports.postcodes), ...(await extraStubs())]
+
+const app = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(ports.app),
+    APP_URL: appUrl,
+    DATABASE_URL: database.url,
+    SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+    RESEND_API_KEY: 're_e2e_key',
+    RESEND_BASE_URL: `http://127.0.0.1:${ports.resend}`,
+    RESEND_REQUESTS_PER_SECOND: '20',
+    POSTCODES_IO_URL: `http://127.0.0.1:${ports.postcodes}`,
+    MEMBERS_API_URL: `http://127.0.0.1:${ports.members}`,
+    ADMIN_EMAIL: 'admin@campaign.test',
+    ADMIN_PASSWORD: 'correct horse battery staple',
+  },
+})
+
+let stopping = false
+async function stop() {
+  if (stopping) return
+  stopping = true
+  app.kill('SIGTERM')
+  await new Promise((resolve) => app.once('exit', resolve))
+  await Promise.all(stubs.map((s) => s.close()))
+  await database.drop().catch(() => {})
+  await server.stop()
+  process.exit(0)
+}
+app.on('exit', (code) => {
+  if (!stopping) {
+    console.error(`the app exited (${code})`)
+    process.exit(1)
+  }
+})
+process.on('SIGTERM', stop)
+process.on('SIGINT', stop)

@@ -1,0 +1,59 @@
+// Test databases: one migrated template, then a fresh copy per test file
+// (CREATE DATABASE … TEMPLATE is a file copy: milliseconds, not a migration).
+import crypto from 'node:crypto'
+import path from 'node:path'
+import pg from 'pg'
+import { migrateDatabase, ROOT } from '../../server/database'
+import { startEmbeddedPostgres } from '../../server/embedded-postgres'
+
+export const TEMPLATE_DATABASE = 'dutyofcare_test_template'
+
+function withDatabase(url: string, database: string) {
+  const u = new URL(url)
+  u.pathname = `/${database}`
+  return u.toString()
+}
+
+/** A Postgres to test against: DATABASE_URL's server if set, else an embedded one under .data/test-postgres. */
+export async function ensureTestServer(): Promise<{ adminUrl: string; stop: () => Promise<void> }> {
+  if (process.env.TEST_ADMIN_DATABASE_URL) return { adminUrl: process.env.TEST_ADMIN_DATABASE_URL, stop: async () => {} }
+  if (process.env.DATABASE_URL) {
+    const adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres')
+    process.env.TEST_ADMIN_DATABASE_URL = adminUrl
+    return { adminUrl, stop: async () => {} }
+  }
+  const db = await startEmbeddedPostgres({
+    dir: path.join(ROOT, '.data', 'test-postgres'),
+    port: Number(process.env.TEST_POSTGRES_PORT ?? 54330),
+    database: 'postgres',
+  })
+  process.env.TEST_ADMIN_DATABASE_URL = db.url
+  return { adminUrl: db.url, stop: db.stop }
+}
+
+async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+export async function createTemplateDatabase(adminUrl: string) {
+  await admin(adminUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`)
+    await c.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`)
+  })
+  migrateDatabase(withDatabase(adminUrl, TEMPLATE_DATABASE))
+}
+
+export async function createTestDatabase(adminUrl: string, prefix = 'test'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${crypto.randomBytes(6).toString('hex')}`
+  await admin(adminUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`))
+  return {
+    url: withDatabase(adminUrl, name),
+    drop: () => admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  }
+}

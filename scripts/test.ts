@@ -1,0 +1,40 @@
+// `npm test`: everything, on a fresh machine. A PostgreSQL for the tests
+// (embedded unless DATABASE_URL is set), a production build, the unit and
+// integration tests (vitest), then the end-to-end scenarios (Playwright, Chromium).
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import { createTemplateDatabase, ensureTestServer } from '../e2e/support/test-database'
+import { ROOT } from '../server/database'
+
+function run(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  console.log(`\n━━ ${title} ━━`)
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } })
+  return result.status === 0
+}
+
+const only = process.argv[2] as 'unit' | 'e2e' | undefined
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+if (only !== 'unit' && !fs.existsSync(chromium)) {
+  // Debian's Chromium: Playwright's own browser download cannot work on machines without internet.
+  if (process.getuid?.() === 0) run('installing Chromium from Debian', 'sh', ['-c', 'apt-get update -qq && apt-get install -y -qq chromium'])
+  if (!fs.existsSync(chromium)) {
+    console.error(`Chromium is missing at ${chromium}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`)
+    process.exit(1)
+  }
+}
+
+const server = await ensureTestServer()
+await createTemplateDatabase(server.adminUrl)
+const env = { TEST_ADMIN_DATABASE_URL: server.adminUrl, TEST_TEMPLATE_READY: '1' }
+
+const results: [string, boolean][] = []
+const built = run('production build (Prisma client + React Router)', 'npm', ['run', 'build'], env)
+results.push(['build', built])
+if (built && only !== 'e2e') results.push(['unit and integration', run('unit and integration tests (vitest)', 'npx', ['vitest', 'run'], env)])
+if (built && only !== 'unit') results.push(['end-to-end', run('end-to-end scenarios (Playwright + Chromium)', 'npx', ['playwright', 'test'], env)])
+await server.stop()
+
+console.log('\n━━ summary ━━')
+for (const [name, ok] of results) console.log(`${ok ? 'passed' : 'FAILED'}  ${name}`)
+const failed = results.filter(([, ok]) => !ok).length
+process.exit(failed ? 1 : 0)

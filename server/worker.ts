@@ -1,0 +1,17 @@
+// `npm run worker`: a worker on its own (run the web side with WORKER=off).
+import { ensureDatabaseUrl, migrateDatabase } from './database'
+
+const embedded = await ensureDatabaseUrl()
+migrateDatabase()
+const { startWorker } = await import('~/jobs/worker.server')
+const worker = await startWorker()
+console.log('Worker running.')
+const stop = async () => {
+  await worker.stop()
+  const { prisma } = await import('~/lib/db.server')
+  await prisma.$disconnect()
+  await embedded?.stop()
+  process.exit(0)
+}
+process.on('SIGTERM', () => void stop())
+process.on('SIGINT', () => void stop())
