@@ -1,12 +1,24 @@
 // Test databases: one migrated template, then a fresh copy per test file
 // (CREATE DATABASE … TEMPLATE is a file copy: milliseconds, not a migration).
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { migrateDatabase, ROOT } from '../../server/database'
 import { startEmbeddedPostgres } from '../../server/embedded-postgres'
 
-export const TEMPLATE_DATABASE = 'dutyofcare_test_template'
+/** Named after the migrations it holds, so concurrent runs share it and a new migration makes a new one. */
+export const TEMPLATE_DATABASE = `dutyofcare_template_${migrationsFingerprint()}`
+
+function migrationsFingerprint() {
+  const dir = path.join(ROOT, 'prisma', 'migrations')
+  const hash = crypto.createHash('sha256')
+  for (const name of fs.readdirSync(dir).sort()) {
+    const file = path.join(dir, name, 'migration.sql')
+    if (fs.existsSync(file)) hash.update(name).update(fs.readFileSync(file))
+  }
+  return hash.digest('hex').slice(0, 12)
+}
 
 function withDatabase(url: string, database: string) {
   const u = new URL(url)
@@ -41,12 +53,22 @@ async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T
   }
 }
 
+/** Creates the migrated template once per set of migrations; safe to call from concurrent runs. */
 export async function createTemplateDatabase(adminUrl: string) {
   await admin(adminUrl, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`)
-    await c.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`)
+    await c.query('SELECT pg_advisory_lock(4242)')
+    try {
+      const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEMPLATE_DATABASE])
+      if (rowCount) return
+      const building = `${TEMPLATE_DATABASE}_building`
+      await c.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`)
+      await c.query(`CREATE DATABASE "${building}"`)
+      migrateDatabase(withDatabase(adminUrl, building))
+      await c.query(`ALTER DATABASE "${building}" RENAME TO "${TEMPLATE_DATABASE}"`)
+    } finally {
+      await c.query('SELECT pg_advisory_unlock(4242)')
+    }
   })
-  migrateDatabase(withDatabase(adminUrl, TEMPLATE_DATABASE))
 }
 
 export async function createTestDatabase(adminUrl: string, prefix = 'test'): Promise<{ url: string; drop: () => Promise<void> }> {
