@@ -1,0 +1,10 @@
+import { data, redirect } from 'react-router'
+import type { FormResult } from '~/components/text-field'
+import { composeContext } from './compose.server'
+
+/** Back to the compose step with the supporter's words kept (after an error, or "Change my letter"). */
+export async function composeAgain(formData: FormData, result: FormResult, status: number, formError?: string) {
+  const context = await composeContext(Number(formData.get('mpId')) || 0)
+  if (!context) throw redirect('/write', 303)
+  return data({ step: 'compose' as const, context, result, formError }, { status })
+}

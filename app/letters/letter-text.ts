@@ -1,0 +1,90 @@
+// The words of a letter: the template's merge fields, the supporter's details
+// at the top, and the line at the end that says how it reached the MP. Shared
+// by the page (preview, meter), the emails and the "own email" links, so what
+// the supporter previews is exactly what the MP receives.
+
+export interface MergeValues {
+  mpName: string
+  constituency: string
+  /** The supporter's name and town, when known; placeholders stand in until they are. */
+  name?: string
+  town?: string
+}
+
+export const PLACEHOLDERS = { name: '[your name]', town: '[your town]' } as const
+
+export const MERGE_FIELDS = ['mp_name', 'constituency', 'name', 'town'] as const
+
+export function mergeTemplate(text: string, values: MergeValues): string {
+  const replacements: Record<(typeof MERGE_FIELDS)[number], string> = {
+    mp_name: values.mpName,
+    constituency: values.constituency,
+    name: values.name?.trim() || PLACEHOLDERS.name,
+    town: values.town?.trim() || PLACEHOLDERS.town,
+  }
+  return text.replace(/\{\{\s*(mp_name|constituency|name|town)\s*\}\}/g, (_, field: keyof typeof replacements) => replacements[field])
+}
+
+/** Fills in placeholders the supporter left in the letter, once their details are known. */
+export function finaliseBody(body: string, values: { name?: string; town?: string }): string {
+  let text = normaliseNewlines(body)
+  if (values.name?.trim()) text = text.replaceAll(PLACEHOLDERS.name, values.name.trim())
+  if (values.town?.trim()) text = text.replaceAll(PLACEHOLDERS.town, values.town.trim())
+  return text
+}
+
+export function normaliseNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()
+}
+
+export interface SenderDetails {
+  name: string
+  email: string
+  addressLine1: string
+  town: string
+  postcode: string
+  phone?: string | null
+}
+
+/** The lines that open every letter: who the constituent is and how to reach them. */
+export function senderLines(s: SenderDetails): string[] {
+  return [s.name, s.addressLine1, s.town, s.postcode, s.email, ...(s.phone ? [`Phone: ${s.phone}`] : [])]
+}
+
+export function sentOnRequestLine(name: string, constituency: string, siteUrl: string): string {
+  return `This letter was sent through the Duty of Care campaign website (${siteUrl}) at the request of ${name}, your constituent in ${constituency}. Reply to this email to answer ${name} directly.`
+}
+
+export interface LetterParts {
+  sender: string[]
+  body: string
+  footer?: string
+}
+
+/** What the MP receives from the campaign's site: sender block, the letter, the closing line. */
+export function letterForMp(input: { sender: SenderDetails; body: string; constituency: string; siteUrl: string }): LetterParts {
+  return {
+    sender: senderLines(input.sender),
+    body: normaliseNewlines(input.body),
+    footer: sentOnRequestLine(input.sender.name, input.constituency, input.siteUrl),
+  }
+}
+
+export function partsToText(parts: LetterParts): string {
+  return [parts.sender.join('\n'), parts.body, ...(parts.footer ? ['—', parts.footer] : [])].join('\n\n')
+}
+
+/** Compose links for the supporter's own mailbox: the same letter, without our closing line. */
+export function ownMailLinks(input: { to: string; subject: string; sender: SenderDetails; body: string }) {
+  const text = partsToText({ sender: senderLines(input.sender), body: normaliseNewlines(input.body) })
+  const q = (params: Record<string, string>) =>
+    Object.entries(params)
+      .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+      .join('&')
+  return {
+    mailto: `mailto:${encodeURIComponent(input.to).replace('%40', '@')}?${q({ subject: input.subject, body: text })}`,
+    gmail: `https://mail.google.com/mail/?${q({ view: 'cm', fs: '1', to: input.to, su: input.subject, body: text })}`,
+    outlook: `https://outlook.live.com/mail/0/deeplink/compose?${q({ to: input.to, subject: input.subject, body: text })}`,
+    text,
+  }
+}

@@ -1,0 +1,151 @@
+// Step 3 of /write: exactly what the MP will receive, then "Send my letter",
+// "Change my letter", or "Use my own email instead". The letter travels in
+// hidden fields; the server checks it all again on every step.
+import { useRef } from 'react'
+import { Form, useNavigation } from 'react-router'
+import type { LetterParts } from './letter-text'
+import { personalisationMessage } from './personalisation'
+import { useFocusOnArrival } from './use-focus-on-arrival'
+
+export type LetterValues = Record<string, string | number | undefined>
+
+export function HiddenLetterFields({ values }: { values: LetterValues }) {
+  return (
+    <>
+      {Object.entries(values).map(([name, value]) =>
+        value === undefined || value === '' ? null : <input key={name} type="hidden" name={name} value={String(value)} />,
+      )}
+    </>
+  )
+}
+
+export function LetterView({ letter }: { letter: LetterParts }) {
+  return (
+    <div className="rounded-lg border-2 border-gray-300 bg-white p-5">
+      <p className="whitespace-pre-line">{letter.sender.join('\n')}</p>
+      {letter.body.split(/\n{2,}/).map((p, i) => (
+        <p key={i} className="mt-4 whitespace-pre-line">
+          {p}
+        </p>
+      ))}
+      {letter.footer ? <p className="mt-6 border-t border-gray-300 pt-3 text-sm text-ink-muted">— {letter.footer}</p> : null}
+    </div>
+  )
+}
+
+export interface PreviewProps {
+  mpName: string
+  to: string
+  from: string
+  replyTo: string
+  subject: string
+  letter: LetterParts
+  personalisation: number
+  values: LetterValues
+  error?: string
+}
+
+export function PreviewStep({ mpName, to, from, replyTo, subject, letter, personalisation, values, error }: PreviewProps) {
+  const busy = useNavigation().state === 'submitting'
+  const heading = useRef<HTMLHeadingElement>(null)
+  useFocusOnArrival(heading, !error)
+  const percent = Math.round(personalisation * 100)
+  return (
+    <>
+      <h2 ref={heading} tabIndex={-1} className="text-2xl font-bold">
+        Check your letter to {mpName}
+      </h2>
+      <p className="mt-2">This is exactly what {mpName} will receive.</p>
+      {error ? (
+        <div role="alert" className="mt-4 rounded border-4 border-warn p-4">
+          <p className="font-semibold">{error}</p>
+        </div>
+      ) : null}
+      <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt className="font-semibold">To</dt>
+        <dd className="break-all">
+          {mpName} &lt;{to}&gt;
+        </dd>
+        <dt className="font-semibold">From</dt>
+        <dd className="break-all">{from}</dd>
+        <dt className="font-semibold">Reply to</dt>
+        <dd className="break-all">{replyTo}</dd>
+        <dt className="font-semibold">Subject</dt>
+        <dd>{subject}</dd>
+      </dl>
+      <div className="mt-4 max-w-3xl">
+        <LetterView letter={letter} />
+      </div>
+      <p className="mt-4 max-w-3xl">
+        <strong>{percent}%</strong> of your letter is in your own words. {personalisationMessage(personalisation)}
+      </p>
+      <p className="mt-2 max-w-3xl text-sm text-ink-muted">
+        We send it from our website’s address with your name on it (email services reject messages sent from someone else’s address), and
+        your MP’s reply goes straight to you.
+      </p>
+
+      <Form method="post" action="/write/send" className="mt-6 max-w-3xl">
+        <HiddenLetterFields values={values} />
+        <p className="mb-3">When you press send, we email you a link: your letter goes to {mpName} only once you click it.</p>
+        <div className="flex flex-wrap gap-4">
+          <button type="submit" name="intent" value="send" className="btn" disabled={busy}>
+            Send my letter
+          </button>
+          <button type="submit" name="intent" value="edit" formAction="/write/preview" className="btn-secondary" disabled={busy}>
+            Change my letter
+          </button>
+        </div>
+
+        <h3 className="mt-10 text-xl font-bold">Or send it from your own email</h3>
+        <p className="mt-1">
+          We will give you links that open a new message in your own email, with this letter filled in. We note that you wrote to your MP, but
+          not what you wrote.
+        </p>
+        <button type="submit" name="intent" value="own-mail" className="btn-secondary mt-3" disabled={busy}>
+          Use my own email instead
+        </button>
+      </Form>
+    </>
+  )
+}
+
+export function OwnMailStep({ mpName, to, subject, links }: { mpName: string; to: string; subject: string; links: { mailto: string; gmail: string; outlook: string; text: string } }) {
+  const heading = useRef<HTMLHeadingElement>(null)
+  useFocusOnArrival(heading)
+  return (
+    <>
+      <h2 ref={heading} tabIndex={-1} className="text-2xl font-bold">
+        Send your letter to {mpName} from your own email
+      </h2>
+      <p className="mt-2 max-w-2xl">Each link opens a new message to {mpName} with your letter filled in. Check it, then press send in your email.</p>
+      <ul className="mt-4 flex flex-wrap gap-4">
+        <li>
+          <a href={links.mailto} className="btn">
+            Open in my email app
+          </a>
+        </li>
+        <li>
+          <a href={links.gmail} className="btn-secondary" target="_blank" rel="noopener noreferrer">
+            Open in Gmail<span className="sr-only"> (opens in a new tab)</span>
+          </a>
+        </li>
+        <li>
+          <a href={links.outlook} className="btn-secondary" target="_blank" rel="noopener noreferrer">
+            Open in Outlook.com<span className="sr-only"> (opens in a new tab)</span>
+          </a>
+        </li>
+      </ul>
+      <h3 className="mt-8 text-xl font-bold">Or copy and paste it</h3>
+      <dl className="mt-2 grid max-w-3xl grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt className="font-semibold">To</dt>
+        <dd className="break-all">{to}</dd>
+        <dt className="font-semibold">Subject</dt>
+        <dd>{subject}</dd>
+      </dl>
+      <label htmlFor="own-mail-text" className="field-label mt-4">
+        The letter
+      </label>
+      <textarea id="own-mail-text" readOnly rows={16} defaultValue={links.text} className="input max-w-3xl font-normal" />
+    </>
+  )
+}

@@ -1,0 +1,130 @@
+// Jobs that follow a letter after it is confirmed: its state follows its email
+// to the MP (sent, delivered, bounced, failed); 14 days after sending, one
+// "Did your MP reply?" email with one-click answers; letters never confirmed
+// are deleted once they are of no use.
+import { retention } from '~/campaign/retention'
+import type { ReplyStatus } from '~/generated/prisma/client'
+import { prisma } from '~/lib/db.server'
+import { env } from '~/lib/env.server'
+import { createToken, hashToken, isWellFormedToken } from '~/lib/tokens.server'
+import { queueEmail } from '~/mail/outbox.server'
+import { linkMpsToConstituencies } from '~/mps/sync.server'
+
+export const SURVEY_AFTER_DAYS = 14
+const SURVEY_BATCH = 200
+
+/** Moves letters forward as their email to the MP is sent, delivered, bounces or fails. Idempotent. */
+export async function trackLetters() {
+  const sent = await prisma.$executeRaw`
+    UPDATE "Letter" l SET state = 'sent', "sentAt" = e."sentAt"
+    FROM "Email" e
+    WHERE e."letterId" = l.id AND e.kind = 'letter_to_mp' AND l.state = 'confirmed'
+      AND e.status IN ('sent', 'delivered', 'delivery_delayed') AND e."sentAt" IS NOT NULL`
+  const delivered = await prisma.$executeRaw`
+    UPDATE "Letter" l SET state = 'delivered', "deliveredAt" = e."updatedAt"
+    FROM "Email" e
+    WHERE e."letterId" = l.id AND e.kind = 'letter_to_mp' AND l.state IN ('confirmed', 'sent') AND e.status = 'delivered'`
+  // A bounce also marks the MP's address, which is not used again until a campaigner or a sync changes it.
+  const bounced = await prisma.$executeRaw`
+    WITH bounced AS (
+      UPDATE "Letter" l SET state = 'bounced'
+      FROM "Email" e
+      WHERE e."letterId" = l.id AND e.kind = 'letter_to_mp' AND l.state IN ('confirmed', 'sent', 'delivered') AND e.status = 'bounced'
+      RETURNING l."mpId", e."to"
+    )
+    UPDATE "Mp" m SET "emailBouncedAt" = now()
+    FROM bounced b
+    WHERE m.id = b."mpId" AND lower(b."to") = lower(coalesce(m."emailOverride", m.email))`
+  const failed = await prisma.$executeRaw`
+    UPDATE "Letter" l SET state = 'failed'
+    FROM "Email" e
+    WHERE e."letterId" = l.id AND e.kind = 'letter_to_mp' AND l.state = 'confirmed' AND e.status IN ('failed', 'suppressed')`
+  const reminded = await prisma.$executeRaw`
+    UPDATE "Letter" l SET "reminderSentAt" = e."sentAt"
+    FROM "Email" e
+    WHERE e."letterId" = l.id AND e.kind = 'letter_reminder' AND l."reminderSentAt" IS NULL AND e."sentAt" IS NOT NULL`
+  const linked = await linkMpsToConstituencies()
+  return { sent, delivered, bounced, failed, reminded, linked }
+}
+
+function replyUrl(token: string, answer: ReplyStatus) {
+  return `${env().APP_URL}/write/reply/${token}?answer=${answer}`
+}
+
+/** "Did your MP reply?" to everyone whose letter went out SURVEY_AFTER_DAYS ago; each asked once. */
+export async function sendReplySurveys(now = new Date()): Promise<number> {
+  const due = new Date(now.getTime() - SURVEY_AFTER_DAYS * 24 * 3600 * 1000)
+  let total = 0
+  for (;;) {
+    const letters = await prisma.letter.findMany({
+      where: { channel: 'campaign_mail', state: { in: ['sent', 'delivered'] }, sentAt: { lte: due }, surveySentAt: null, anonymisedAt: null },
+      select: { id: true, name: true, email: true, mp: { select: { name: true } } },
+      take: SURVEY_BATCH,
+    })
+    if (!letters.length) return total
+    for (const letter of letters) {
+      const { token, hash } = createToken()
+      await prisma.$transaction(async (tx) => {
+        const { count } = await tx.letter.updateMany({
+          where: { id: letter.id, surveySentAt: null },
+          data: { surveySentAt: now, surveyTokenHash: hash },
+        })
+        if (!count) return
+        await queueEmail(tx, {
+          kind: 'reply_survey',
+          to: letter.email,
+          subject: `Did ${letter.mp.name} reply to your letter?`,
+          template: 'reply-survey',
+          data: { mpName: letter.mp.name },
+          secrets: {
+            name: letter.name,
+            repliedUrl: replyUrl(token, 'replied'),
+            acknowledgedUrl: replyUrl(token, 'acknowledged'),
+            noReplyUrl: replyUrl(token, 'no_reply'),
+          },
+          letterId: letter.id,
+        })
+      })
+      total++
+    }
+  }
+}
+
+export function isReplyStatus(value: unknown): value is ReplyStatus {
+  return value === 'replied' || value === 'acknowledged' || value === 'no_reply'
+}
+
+export type ReplyOutcome = { status: 'recorded'; answer: ReplyStatus; mpName: string } | { status: 'invalid' }
+
+/** One click from the survey email records (or changes) the answer. */
+export async function recordReply(token: unknown, answer: unknown): Promise<ReplyOutcome> {
+  if (!isWellFormedToken(token) || !isReplyStatus(answer)) return { status: 'invalid' }
+  const surveyTokenHash = hashToken(token)
+  const letter = await prisma.letter.findUnique({ where: { surveyTokenHash }, select: { id: true, mp: { select: { name: true } } } })
+  if (!letter) return { status: 'invalid' }
+  await prisma.letter.update({ where: { id: letter.id }, data: { replyStatus: answer, replyAnsweredAt: new Date() } })
+  return { status: 'recorded', answer, mpName: letter.mp.name }
+}
+
+/** MP responsiveness for the dashboard: letters sent and what supporters said came back. */
+export async function replyFigures() {
+  return prisma.$queryRaw<
+    { mpId: number; mp: string; constituency: string | null; sent: number; asked: number; replied: number; acknowledged: number; noReply: number }[]
+  >`
+    SELECT m.id AS "mpId", m.name AS mp, m."constituencyName" AS constituency,
+      count(*)::int AS sent,
+      count(l."surveySentAt")::int AS asked,
+      count(*) FILTER (WHERE l."replyStatus" = 'replied')::int AS replied,
+      count(*) FILTER (WHERE l."replyStatus" = 'acknowledged')::int AS acknowledged,
+      count(*) FILTER (WHERE l."replyStatus" = 'no_reply')::int AS "noReply"
+    FROM "Letter" l JOIN "Mp" m ON m.id = l."mpId"
+    WHERE l.channel = 'campaign_mail' AND l.state IN ('sent', 'delivered')
+    GROUP BY m.id ORDER BY sent DESC, m.name`
+}
+
+/** Letters never confirmed hold a name, an address and a letter we have no reason to keep. */
+export async function purgeUnconfirmedLetters(now = new Date()) {
+  const cutoff = new Date(now.getTime() - retention.unconfirmedDays * 24 * 3600 * 1000)
+  const { count } = await prisma.letter.deleteMany({ where: { state: 'pending', createdAt: { lt: cutoff } } })
+  return count
+}
