@@ -1,0 +1,131 @@
+// Campaign management by admins: the letter template, the milestones and the
+// MP targets. Each change is written together with its audit entry.
+import { z } from 'zod'
+import { prisma } from '~/lib/db.server'
+import { mergeTemplate } from '~/letters/letter-text'
+import { letterTemplate, type LetterTemplateContent } from '~/letters/template.server'
+import { findMps, setEmailOverride, switchTargetOff, switchTargetOn, TargetError } from '~/mps/targets.server'
+import { audit } from './audit.server'
+import type { Campaigner } from './auth.server'
+
+const lines = (max: number, maxLength: number, label: string) =>
+  z
+    .string({ required_error: `Enter at least one ${label}` })
+    .transform((v) => v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().max(maxLength, `Keep each ${label} to ${maxLength} characters or fewer`))
+        .min(1, `Enter at least one ${label}`)
+        .max(max, `Use ${max} or fewer`),
+    )
+
+export const letterTemplateSchema = z.object({
+  subjects: lines(12, 150, 'subject line'),
+  body: z
+    .string({ required_error: 'Enter the letter' })
+    .transform((v) => v.replace(/\r\n?/g, '\n').trim())
+    .pipe(z.string().min(50, 'The letter looks too short').max(10_000, 'Keep the letter to 10,000 characters or fewer'))
+    .refine((v) => v.includes('{{mp_name}}'), 'Keep {{mp_name}} in the letter, so it greets the MP by name'),
+  prompts: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+    .pipe(z.array(z.string().max(300, 'Keep each prompt to 300 characters or fewer')).max(8, 'Use 8 prompts or fewer')),
+})
+
+export type LetterTemplateInput = z.output<typeof letterTemplateSchema>
+
+export async function currentLetterTemplate(): Promise<LetterTemplateContent> {
+  const row = await prisma.letterTemplate.findUnique({ where: { id: 1 } })
+  return row ? { subjects: row.subjects, body: row.body, prompts: row.prompts } : letterTemplate()
+}
+
+/** How the letter reads for one MP, with the supporter's details still to come. */
+export function previewLetter(template: LetterTemplateInput) {
+  const values = { mpName: 'Jane Example MP', constituency: 'Reading Central' }
+  return {
+    subjects: template.subjects.map((s) => mergeTemplate(s, values)),
+    body: mergeTemplate(template.body, values),
+    prompts: template.prompts,
+  }
+}
+
+export async function saveLetterTemplate(campaigner: Campaigner, input: LetterTemplateInput) {
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.letterTemplate.findUnique({ where: { id: 1 } })
+    await tx.letterTemplate.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input })
+    await audit(
+      campaigner.id,
+      'letter-template.update',
+      { before: before ? { subjects: before.subjects, body: before.body, prompts: before.prompts } : null, after: input },
+      tx,
+    )
+  })
+}
+
+export const milestonesSchema = z.object({
+  thresholds: z
+    .string({ required_error: 'Enter at least one milestone' })
+    .transform((v) => v.split(/[\s,]+/).map((t) => t.replace(/[_']/g, '')).filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().regex(/^\d{1,9}$/, 'Enter whole numbers only, one per line, like 100000'))
+        .min(1, 'Enter at least one milestone')
+        .max(30, 'Use 30 milestones or fewer'),
+    )
+    .transform((v) => [...new Set(v.map(Number))].filter((n) => n > 0).sort((a, b) => a - b)),
+})
+
+export async function milestones() {
+  return prisma.milestone.findMany({ orderBy: { threshold: 'asc' } })
+}
+
+/** Replaces the milestones; one kept keeps its reached date, a new one already passed is marked reached now. */
+export async function saveMilestones(campaigner: Campaigner, thresholds: number[]) {
+  await prisma.$transaction(async (tx) => {
+    const before = (await tx.milestone.findMany({ orderBy: { threshold: 'asc' } })).map((m) => m.threshold)
+    const count = (await tx.petitionCount.findUnique({ where: { id: 1 } }))?.signatureCount ?? 0
+    await tx.milestone.deleteMany({ where: { threshold: { notIn: thresholds } } })
+    await tx.milestone.createMany({
+      data: thresholds.map((threshold) => ({ threshold, reachedAt: threshold <= count ? new Date() : null })),
+      skipDuplicates: true,
+    })
+    await audit(campaigner.id, 'milestones.update', { before, after: thresholds }, tx)
+  })
+}
+
+export async function mpTargets(query: string) {
+  const mps = await findMps(query)
+  return mps.slice(0, 50).map((mp) => ({
+    id: mp.id,
+    name: mp.name,
+    party: mp.party,
+    constituency: mp.constituencyName ?? '—',
+    email: mp.email,
+    emailOverride: mp.emailOverride,
+    /** Where campaign letters go now. */
+    sendsTo: mp.targetEnabled ? (mp.emailOverride ?? mp.email) : null,
+    targetEnabled: mp.targetEnabled,
+    targetDisabledReason: mp.targetDisabledReason,
+    emailBouncedAt: mp.emailBouncedAt?.toISOString() ?? null,
+    total: mps.length,
+  }))
+}
+
+export type MpTargetChange =
+  | { kind: 'override'; email: string | null }
+  | { kind: 'switch-off'; reason: string }
+  | { kind: 'switch-on' }
+
+/** One change to an MP target, audited; a TargetError's message is safe to show. */
+export async function changeMpTarget(campaigner: Campaigner, mpId: number, change: MpTargetChange) {
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.mp.findUnique({ where: { id: mpId }, select: { emailOverride: true, targetEnabled: true, targetDisabledReason: true } })
+    if (change.kind === 'override') await setEmailOverride(mpId, change.email, tx)
+    else if (change.kind === 'switch-off') await switchTargetOff(mpId, change.reason, tx)
+    else await switchTargetOn(mpId, tx)
+    await audit(campaigner.id, `mp-target.${change.kind}`, { mpId, before, change }, tx)
+  })
+}
+
+export { TargetError }

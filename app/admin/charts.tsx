@@ -1,0 +1,163 @@
+// Server-rendered SVG charts. Each is an image with a title and a text summary
+// for screen readers, and the same figures as a table underneath.
+import { useId } from 'react'
+import { formatNumber } from '~/petition/milestones'
+
+export interface ChartSeries {
+  name: string
+  /** A fill class from the Tailwind theme (contrast ≥ 3:1 on white). */
+  fill: string
+  swatch: string
+}
+
+export interface ChartPoint {
+  label: string
+  /** Shorter label under the axis; empty to leave a gap. */
+  tick: string
+  values: number[]
+}
+
+function niceMax(max: number) {
+  if (max <= 5) return 5
+  const magnitude = 10 ** Math.floor(Math.log10(max))
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s * 4 >= max) ?? 10 * magnitude
+  return step * 4
+}
+
+export function ColumnChart({
+  title,
+  summary,
+  series,
+  points,
+  firstColumn,
+}: {
+  title: string
+  summary: string
+  series: ChartSeries[]
+  points: ChartPoint[]
+  firstColumn: string
+}) {
+  const id = useId()
+  const width = 760
+  const height = 240
+  const left = 56
+  const bottom = 28
+  const top = 12
+  const plotWidth = width - left - 8
+  const plotHeight = height - top - bottom
+  const max = niceMax(Math.max(0, ...points.flatMap((p) => p.values)))
+  const slot = plotWidth / Math.max(1, points.length)
+  const barWidth = Math.max(1, (slot * 0.8) / series.length)
+  const y = (v: number) => top + plotHeight - (v / max) * plotHeight
+  const ticks = [0, 1, 2, 3, 4].map((i) => (max / 4) * i)
+  return (
+    <figure className="mt-4">
+      <figcaption className="text-lg font-bold">{title}</figcaption>
+      <ul className="mt-1 flex gap-4 text-sm" aria-hidden="true">
+        {series.map((s) => (
+          <li key={s.name} className="flex items-center gap-1">
+            <span className={`inline-block h-3 w-3 ${s.swatch}`} /> {s.name}
+          </li>
+        ))}
+      </ul>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="mt-2 h-auto w-full max-w-3xl">
+        <title id={`${id}-t`}>{title}</title>
+        <desc id={`${id}-d`}>{summary}</desc>
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={left} x2={width - 8} y1={y(t)} y2={y(t)} className="stroke-gray-300" strokeWidth={1} />
+            <text x={left - 6} y={y(t) + 4} textAnchor="end" className="fill-ink-muted text-[11px]">
+              {formatNumber(Math.round(t))}
+            </text>
+          </g>
+        ))}
+        {points.map((p, i) =>
+          p.values.map((v, s) => (
+            <rect
+              key={`${i}-${s}`}
+              x={left + i * slot + slot * 0.1 + s * barWidth}
+              y={y(v)}
+              width={barWidth}
+              height={Math.max(0, top + plotHeight - y(v))}
+              className={series[s].fill}
+            />
+          )),
+        )}
+        {points.map((p, i) =>
+          p.tick ? (
+            <text key={i} x={left + i * slot + slot / 2} y={height - 8} textAnchor="middle" className="fill-ink-muted text-[11px]">
+              {p.tick}
+            </text>
+          ) : null,
+        )}
+        <line x1={left} x2={width - 8} y1={top + plotHeight} y2={top + plotHeight} className="stroke-ink" strokeWidth={1} />
+      </svg>
+      <details className="mt-2">
+        <summary className="cursor-pointer font-semibold text-brand">Show these figures as a table</summary>
+        <div className="max-h-80 overflow-auto">
+          <table className="mt-2 min-w-[20rem] text-left text-sm">
+            <caption className="sr-only">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="pr-6">{firstColumn}</th>
+                {series.map((s) => (
+                  <th key={s.name} scope="col" className="pr-6 text-right">{s.name}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.label} className="border-t border-gray-200">
+                  <th scope="row" className="pr-6 font-normal">{p.label}</th>
+                  {p.values.map((v, s) => (
+                    <td key={s} className="pr-6 text-right tabular-nums">{formatNumber(v)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  )
+}
+
+/** Horizontal bars with the figure written beside each: readable without the table. */
+export function BarList({ title, rows }: { title: string; rows: { label: string; value: number }[] }) {
+  const id = useId()
+  const max = Math.max(1, ...rows.map((r) => r.value))
+  const total = rows.reduce((sum, r) => sum + r.value, 0)
+  return (
+    <figure className="mt-4">
+      <figcaption id={`${id}-t`} className="text-lg font-bold">{title}</figcaption>
+      {rows.length ? (
+        <table className="mt-2 w-full max-w-3xl text-left" aria-labelledby={`${id}-t`}>
+          <thead className="sr-only">
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Signatures</th>
+              <th scope="col">Share</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.label}>
+                <th scope="row" className="w-48 py-1 pr-3 font-normal">{r.label}</th>
+                <td className="py-1">
+                  <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="h-4 w-full" aria-hidden="true">
+                    <rect x={0} y={0} width={(r.value / max) * 100} height={10} className="fill-brand" />
+                  </svg>
+                </td>
+                <td className="w-40 py-1 pl-3 text-right tabular-nums">
+                  {formatNumber(r.value)} <span className="text-ink-muted">({total ? Math.round((r.value / total) * 100) : 0}%)</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="mt-2 text-ink-muted">No confirmed signatures with a known place yet.</p>
+      )}
+    </figure>
+  )
+}

@@ -1,0 +1,103 @@
+// Exports for campaign admins (sent/delivered/bounced come from the Email
+// outbox rows of each letter, as on the dashboard). Personal data (confirmed signers) is read with
+// keyset pagination — one indexed query per batch, no open transaction or
+// cursor held for the length of a slow download — and every export is audited.
+import { Prisma } from '~/generated/prisma/client'
+import { prisma } from '~/lib/db.server'
+import { audit } from './audit.server'
+import type { Campaigner } from './auth.server'
+import { csvResponse, datedFileName } from './csv.server'
+import { constituencyTable } from './figures.server'
+
+export const EXPORT_BATCH_SIZE = 2_000
+
+interface SignatureExportRow {
+  id: string
+  name: string
+  email: string
+  postcode: string
+  constituency: string | null
+  nation: string | null
+  optIn: boolean
+  validatedAt: Date
+}
+
+/** Confirmed signatures only (never pending or struck out), oldest confirmation first. */
+export async function* confirmedSignatureBatches(batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<unknown[][]> {
+  let after: { at: Date; id: string } | null = null
+  for (;;) {
+    const rows: SignatureExportRow[] = await prisma.$queryRaw<SignatureExportRow[]>`
+      SELECT s.id, s.name, s.email, s.postcode, c.name AS constituency, coalesce(c.nation, s.nation) AS nation,
+             s."optIn", s."validatedAt"
+      FROM "Signature" s
+      LEFT JOIN "Constituency" c ON c."onsCode" = s."constituencyCode"
+      WHERE s.state = 'validated' AND s."validatedAt" IS NOT NULL
+        ${after ? Prisma.sql`AND s."validatedAt" >= ${after.at} AND (s."validatedAt", s.id) > (${after.at}, ${after.id}::uuid)` : Prisma.empty}
+      ORDER BY s."validatedAt", s.id
+      LIMIT ${batchSize}`
+    if (!rows.length) return
+    yield rows.map((r) => [r.name, r.email, r.postcode, r.constituency, r.nation, r.optIn, r.validatedAt])
+    if (rows.length < batchSize) return
+    const last = rows[rows.length - 1]
+    after = { at: last.validatedAt, id: last.id }
+  }
+}
+
+export const SIGNATURE_EXPORT_HEADER = ['Name', 'Email', 'Postcode', 'Constituency', 'Nation', 'Opted in to updates', 'Confirmed at (UTC)']
+
+export async function exportConfirmedSignatures(campaigner: Campaigner): Promise<Response> {
+  const fileName = datedFileName('signatures')
+  await audit(campaigner.id, 'export.signatures', { fileName, personalData: true })
+  return csvResponse(fileName, SIGNATURE_EXPORT_HEADER, confirmedSignatureBatches())
+}
+
+async function* once<T>(rows: T[]) {
+  yield rows as unknown[][]
+}
+
+export async function exportConstituencyCounts(campaigner: Campaigner): Promise<Response> {
+  const fileName = datedFileName('constituencies')
+  await audit(campaigner.id, 'export.constituencies', { fileName, personalData: false })
+  const rows = await constituencyTable()
+  return csvResponse(
+    fileName,
+    ['Constituency', 'ONS code', 'Nation', 'MP', 'Party', 'Confirmed signatures', 'Letters confirmed'],
+    once(rows.map((r) => [r.name, r.onsCode, r.nation, r.mp, r.party, r.signatures, r.letters])),
+  )
+}
+
+export async function lettersPerMp() {
+  return prisma.$queryRaw<
+    { mp: string; party: string; constituency: string | null; ons_code: string | null; target: boolean; confirmed: bigint; sent: bigint; delivered: bigint; bounced: bigint }[]
+  >`
+    WITH sending AS (
+      SELECT "letterId",
+             bool_or(status IN ('sent', 'delivered', 'delivery_delayed', 'bounced', 'complained')) AS sent,
+             bool_or(status = 'delivered') AS delivered,
+             bool_or(status = 'bounced') AS bounced
+      FROM "Email" WHERE kind = 'letter_to_mp' AND "letterId" IS NOT NULL GROUP BY 1
+    )
+    SELECT m.name AS mp, m.party, coalesce(c.name, m."constituencyName") AS constituency, c."onsCode" AS ons_code, m."targetEnabled" AS target,
+           count(l.id) FILTER (WHERE l."confirmedAt" IS NOT NULL AND l.state <> 'invalidated') AS confirmed,
+           count(l.id) FILTER (WHERE sending.sent) AS sent,
+           count(l.id) FILTER (WHERE sending.delivered) AS delivered,
+           count(l.id) FILTER (WHERE sending.bounced) AS bounced
+    FROM "Mp" m
+    LEFT JOIN "Constituency" c ON c."onsCode" = m."constituencyCode"
+    LEFT JOIN "Letter" l ON l."mpId" = m.id
+    LEFT JOIN sending ON sending."letterId" = l.id
+    WHERE m.status = 'current'
+    GROUP BY m.id, c."onsCode"
+    ORDER BY confirmed DESC, m.name`
+}
+
+export async function exportLettersPerMp(campaigner: Campaigner): Promise<Response> {
+  const fileName = datedFileName('letters-per-mp')
+  await audit(campaigner.id, 'export.letters-per-mp', { fileName, personalData: false })
+  const rows = await lettersPerMp()
+  return csvResponse(
+    fileName,
+    ['MP', 'Party', 'Constituency', 'ONS code', 'Target switched on', 'Letters confirmed', 'Sent', 'Delivered', 'Bounced'],
+    once(rows.map((r) => [r.mp, r.party, r.constituency, r.ons_code, r.target, Number(r.confirmed), Number(r.sent), Number(r.delivered), Number(r.bounced)])),
+  )
+}

@@ -1,0 +1,292 @@
+// Abuse response: find signatures or letters by who, where and when; strike
+// out what matches (after seeing how many), and put it back if that was wrong.
+// Struck-out signatures stop counting at once (the counts are recomputed).
+import net from 'node:net'
+import { z } from 'zod'
+import { Prisma } from '~/generated/prisma/client'
+import { prisma } from '~/lib/db.server'
+import { mailboxKey } from '~/lib/mailbox-key'
+import { refreshCounts } from '~/petition/counts.server'
+import { audit } from './audit.server'
+import type { Campaigner } from './auth.server'
+
+export const SAMPLE_SIZE = 50
+/** Letters struck out in one go at most (their ids are kept on the Invalidation to undo it). */
+export const MAX_LETTERS_PER_INVALIDATION = 10_000
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .pipe(z.string().max(max, `Use ${max} characters or fewer`).optional())
+
+/** "2026-11-28T14:30" from a datetime-local field, read as UK time. */
+const localTime = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() || undefined)
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Enter a date and time, like 2026-11-28 14:30').optional())
+
+export const criteriaSchema = z
+  .object({
+    target: z.enum(['signatures', 'letters']).default('signatures'),
+    email: optionalText(254).pipe(z.string().email('Enter a full email address, like name@example.org').optional()),
+    domain: optionalText(253)
+      .transform((v) => v?.replace(/^@/, '').toLowerCase())
+      .pipe(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'Enter a domain, like example.org').optional()),
+    postcode: optionalText(10).transform((v) => v?.toUpperCase().replace(/\s+/g, '')),
+    name: optionalText(100),
+    ip: optionalText(50).refine((v) => v === undefined || parseIpOrRange(v) !== null, 'Enter an IP address like 203.0.113.7, or a range like 203.0.113.0/24'),
+    from: localTime,
+    to: localTime,
+  })
+  .refine((c) => c.email || c.domain || c.postcode || c.name || c.ip || c.from || c.to, {
+    path: ['email'],
+    message: 'Fill in at least one thing to search for',
+  })
+
+export type Criteria = z.output<typeof criteriaSchema>
+
+export function parseIpOrRange(value: string): { address: string; prefix: number | null } | null {
+  const [address, prefixText, ...rest] = value.split('/')
+  if (rest.length) return null
+  const family = net.isIP(address)
+  if (!family) return null
+  if (prefixText === undefined) return { address, prefix: null }
+  if (!/^\d{1,3}$/.test(prefixText)) return null
+  const prefix = Number(prefixText)
+  if (prefix > (family === 4 ? 32 : 128)) return null
+  return { address, prefix }
+}
+
+/** The WHERE clause for a table ("Signature" or "Letter"), all values bound as parameters. */
+function whereClause(c: Criteria): Prisma.Sql {
+  const parts: Prisma.Sql[] = []
+  if (c.email) parts.push(Prisma.sql`"emailKey" = ${mailboxKey(c.email)}`)
+  if (c.domain) parts.push(Prisma.sql`"emailKey" LIKE ${`%@${c.domain.replace(/[\\%_]/g, (ch) => `\\${ch}`)}`}`)
+  if (c.postcode) parts.push(Prisma.sql`upper(replace(postcode, ' ', '')) LIKE ${`${c.postcode.replace(/[\\%_]/g, '')}%`}`)
+  if (c.name) parts.push(Prisma.sql`name ILIKE ${`%${c.name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`)
+  if (c.ip) {
+    const ip = parseIpOrRange(c.ip)!
+    if (ip.prefix === null) {
+      parts.push(Prisma.sql`("ipAddress" = ${ip.address} OR "ipAddress" = ${`::ffff:${ip.address}`})`)
+    } else {
+      // Addresses are stored as text; anything that is not an address never matches a range.
+      parts.push(Prisma.sql`(CASE WHEN pg_input_is_valid(regexp_replace("ipAddress", '^::ffff:', ''), 'inet')
+        THEN regexp_replace("ipAddress", '^::ffff:', '')::inet <<= ${`${ip.address}/${ip.prefix}`}::inet ELSE false END)`)
+    }
+  }
+  if (c.from) parts.push(Prisma.sql`"createdAt" >= (${c.from}::timestamp AT TIME ZONE 'Europe/London') AT TIME ZONE 'UTC'`)
+  if (c.to) parts.push(Prisma.sql`"createdAt" < (${c.to}::timestamp AT TIME ZONE 'Europe/London') AT TIME ZONE 'UTC'`)
+  return parts.length ? Prisma.join(parts, ' AND ') : Prisma.sql`false`
+}
+
+export interface MatchRow {
+  id: string
+  name: string
+  email: string
+  postcode: string
+  ipAddress: string | null
+  state: string
+  createdAt: string
+}
+
+export interface SearchResult {
+  target: Criteria['target']
+  /** How many match, by state. */
+  byState: Record<string, number>
+  total: number
+  /** How many a strike-out would change now. */
+  invalidatable: number
+  sample: MatchRow[]
+}
+
+const INVALIDATABLE = {
+  signatures: Prisma.sql`state IN ('pending', 'validated')`,
+  // Letters already on their way cannot be called back.
+  letters: Prisma.sql`state IN ('pending', 'confirmed')`,
+}
+
+function table(target: Criteria['target']) {
+  return target === 'signatures' ? Prisma.sql`"Signature"` : Prisma.sql`"Letter"`
+}
+
+export async function searchMatches(c: Criteria): Promise<SearchResult> {
+  const where = whereClause(c)
+  const [counts, sample] = await Promise.all([
+    prisma.$queryRaw<{ state: string; n: bigint }[]>`SELECT state::text, count(*) AS n FROM ${table(c.target)} WHERE ${where} GROUP BY 1`,
+    prisma.$queryRaw<(Omit<MatchRow, 'createdAt'> & { createdAt: Date })[]>`
+      SELECT id::text, name, email, postcode, "ipAddress", state::text, "createdAt" FROM ${table(c.target)}
+      WHERE ${where} ORDER BY "createdAt" DESC LIMIT ${SAMPLE_SIZE}`,
+  ])
+  const byState = Object.fromEntries(counts.map((r) => [r.state, Number(r.n)]))
+  const invalidatable = c.target === 'signatures' ? (byState.pending ?? 0) + (byState.validated ?? 0) : (byState.pending ?? 0) + (byState.confirmed ?? 0)
+  return {
+    target: c.target,
+    byState,
+    total: Object.values(byState).reduce((a, b) => a + b, 0),
+    invalidatable,
+    sample: sample.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+  }
+}
+
+export type InvalidateOutcome =
+  | { status: 'done'; invalidationId: string; count: number }
+  | { status: 'changed'; count: number }
+  | { status: 'too-many'; count: number }
+  | { status: 'nothing' }
+
+/**
+ * Strikes out what matches, if it is still what the campaigner previewed
+ * (`expected`); otherwise says how many match now, and changes nothing.
+ */
+export async function invalidateMatches(
+  campaigner: Campaigner,
+  c: Criteria,
+  reason: string,
+  expected: number,
+): Promise<InvalidateOutcome> {
+  const where = whereClause(c)
+  const outcome = await prisma.$transaction(async (tx): Promise<InvalidateOutcome> => {
+    if (c.target === 'signatures') {
+      const [{ n }] = await tx.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM "Signature" WHERE ${where} AND ${INVALIDATABLE.signatures}`
+      const count = Number(n)
+      if (count === 0) return { status: 'nothing' }
+      if (count !== expected) return { status: 'changed', count }
+      const invalidation = await tx.invalidation.create({
+        data: { criteria: c as Prisma.InputJsonValue, reason, count, createdById: campaigner.id },
+      })
+      const changed = await tx.$executeRaw`
+        UPDATE "Signature" SET state = 'invalidated', "invalidatedAt" = now(), "invalidationId" = ${invalidation.id}::uuid
+        WHERE ${where} AND ${INVALIDATABLE.signatures}`
+      if (changed !== count) await tx.invalidation.update({ where: { id: invalidation.id }, data: { count: changed } })
+      await audit(campaigner.id, 'signatures.invalidate', { invalidationId: invalidation.id, criteria: c, reason, count: changed }, tx)
+      return { status: 'done', invalidationId: invalidation.id, count: changed }
+    }
+
+    const letters = await tx.$queryRaw<{ id: string; state: string }[]>`
+      SELECT id::text, state::text FROM "Letter" WHERE ${where} AND ${INVALIDATABLE.letters}
+      ORDER BY id LIMIT ${MAX_LETTERS_PER_INVALIDATION + 1} FOR UPDATE`
+    if (letters.length === 0) return { status: 'nothing' }
+    if (letters.length > MAX_LETTERS_PER_INVALIDATION) return { status: 'too-many', count: letters.length }
+    if (letters.length !== expected) return { status: 'changed', count: letters.length }
+    const ids = letters.map((l) => l.id)
+    const invalidation = await tx.invalidation.create({
+      data: {
+        criteria: { ...c, letters } as Prisma.InputJsonValue,
+        reason,
+        count: letters.length,
+        createdById: campaigner.id,
+      },
+    })
+    await tx.$executeRaw`UPDATE "Letter" SET state = 'invalidated' WHERE id = ANY(${ids}::uuid[])`
+    // Their emails to MPs that have not left yet never will.
+    await tx.$executeRaw`
+      UPDATE "Email" SET status = 'failed', "lastError" = ${`invalidated:${invalidation.id}`}, "updatedAt" = now()
+      WHERE "letterId" = ANY(${ids}::uuid[]) AND status = 'queued'`
+    await audit(campaigner.id, 'letters.invalidate', { invalidationId: invalidation.id, criteria: c, reason, count: letters.length }, tx)
+    return { status: 'done', invalidationId: invalidation.id, count: letters.length }
+  })
+  if (outcome.status === 'done' && c.target === 'signatures') await refreshCounts()
+  return outcome
+}
+
+/** Puts struck-out signatures or letters back as they were. */
+export async function revertInvalidation(campaigner: Campaigner, invalidationId: string): Promise<'reverted' | 'not-found'> {
+  const outcome = await prisma.$transaction(async (tx) => {
+    const [invalidation] = await tx.$queryRaw<{ id: string; criteria: Prisma.JsonObject; revertedAt: Date | null }[]>`
+      SELECT id, criteria, "revertedAt" FROM "Invalidation" WHERE id = ${invalidationId}::uuid FOR UPDATE`
+    if (!invalidation || invalidation.revertedAt) return null
+    let restored: number
+    if (invalidation.criteria.target === 'letters') {
+      const letters = (invalidation.criteria.letters ?? []) as { id: string; state: string }[]
+      restored = 0
+      for (const state of ['pending', 'confirmed'] as const) {
+        const ids = letters.filter((l) => l.state === state).map((l) => l.id)
+        if (ids.length) {
+          restored += await tx.$executeRaw`
+            UPDATE "Letter" SET state = ${state}::"LetterState" WHERE id = ANY(${ids}::uuid[]) AND state = 'invalidated'`
+        }
+      }
+      await tx.$executeRaw`
+        UPDATE "Email" SET status = 'queued', "lastError" = NULL, "nextAttemptAt" = now(), "updatedAt" = now()
+        WHERE "lastError" = ${`invalidated:${invalidation.id}`} AND status = 'failed'`
+    } else {
+      restored = await tx.$executeRaw`
+        UPDATE "Signature"
+        SET state = CASE WHEN "validatedAt" IS NULL THEN 'pending'::"SignatureState" ELSE 'validated'::"SignatureState" END,
+            "invalidatedAt" = NULL, "invalidationId" = NULL
+        WHERE "invalidationId" = ${invalidation.id}::uuid`
+    }
+    await tx.invalidation.update({ where: { id: invalidation.id }, data: { revertedAt: new Date() } })
+    await audit(campaigner.id, 'invalidation.revert', { invalidationId: invalidation.id, restored }, tx)
+    return invalidation.criteria.target
+  })
+  if (outcome === null) return 'not-found'
+  if (outcome !== 'letters') await refreshCounts()
+  return 'reverted'
+}
+
+export async function recentInvalidations(limit = 20) {
+  const rows = await prisma.invalidation.findMany({
+    orderBy: { createdAt: 'desc' },
+    take: limit,
+    include: { createdBy: { select: { email: true } } },
+  })
+  return rows.map((r) => {
+    const { letters: _letters, ...criteria } = r.criteria as Record<string, unknown>
+    return {
+      id: r.id,
+      target: (criteria.target as string) ?? 'signatures',
+      criteria: Object.entries(criteria)
+        .filter(([k, v]) => k !== 'target' && v !== undefined && v !== null)
+        .map(([k, v]) => `${k}: ${String(v)}`)
+        .join(', '),
+      reason: r.reason,
+      count: r.count,
+      by: r.createdBy.email,
+      at: r.createdAt.toISOString(),
+      revertedAt: r.revertedAt?.toISOString() ?? null,
+    }
+  })
+}
+
+/** Trending thresholds: what "unusual" means in the last hour. */
+export const TRENDING = {
+  /** An IP with at least this many signatures in the last hour. */
+  ipMin: 5,
+  /** A domain with at least this many in the last hour… */
+  domainMin: 10,
+  /** …and this many times its hourly average over the 24 hours before. */
+  domainRatio: 3,
+}
+
+export async function trending() {
+  const [ips, domains] = await Promise.all([
+    prisma.$queryRaw<{ ip: string; n: bigint; validated: bigint }[]>`
+      SELECT "ipAddress" AS ip, count(*) AS n, count(*) FILTER (WHERE state = 'validated') AS validated
+      FROM "Signature" WHERE "createdAt" >= now() AT TIME ZONE 'UTC' - interval '1 hour' AND "ipAddress" IS NOT NULL
+      GROUP BY 1 HAVING count(*) >= ${TRENDING.ipMin} ORDER BY n DESC LIMIT 10`,
+    prisma.$queryRaw<{ domain: string; n: bigint; usual: number }[]>`
+      WITH recent AS (
+        SELECT split_part("emailKey", '@', 2) AS domain, count(*) AS n FROM "Signature"
+        WHERE "createdAt" >= now() AT TIME ZONE 'UTC' - interval '1 hour' GROUP BY 1 HAVING count(*) >= ${TRENDING.domainMin}
+      ),
+      before AS (
+        SELECT split_part("emailKey", '@', 2) AS domain, count(*) / 24.0 AS per_hour FROM "Signature"
+        WHERE "createdAt" >= now() AT TIME ZONE 'UTC' - interval '25 hours' AND "createdAt" < now() AT TIME ZONE 'UTC' - interval '1 hour'
+          AND split_part("emailKey", '@', 2) IN (SELECT domain FROM recent)
+        GROUP BY 1
+      )
+      SELECT recent.domain, recent.n, coalesce(before.per_hour, 0)::float8 AS usual
+      FROM recent LEFT JOIN before USING (domain)
+      WHERE recent.n >= ${TRENDING.domainRatio} * coalesce(before.per_hour, 0)
+      ORDER BY recent.n DESC LIMIT 10`,
+  ])
+  return {
+    ips: ips.map((r) => ({ ip: r.ip, count: Number(r.n), confirmed: Number(r.validated) })),
+    domains: domains.map((r) => ({ domain: r.domain, count: Number(r.n), usualPerHour: Math.round(r.usual * 10) / 10 })),
+  }
+}

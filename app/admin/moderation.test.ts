@@ -1,0 +1,163 @@
+// Finding and striking out a burst of fake signatures; the count drops at once, and undoing puts it back.
+import { beforeEach, describe, expect, it } from 'vitest'
+import { prisma } from '~/lib/db.server'
+import { refreshCounts } from '~/petition/counts.server'
+import { criteriaSchema, invalidateMatches, parseIpOrRange, recentInvalidations, revertInvalidation, searchMatches, trending, type Criteria } from './moderation.server'
+import { signedInCampaigner } from './testing.server'
+
+let n = 0
+async function signature(fields: { email?: string; name?: string; ip?: string | null; postcode?: string; state?: 'pending' | 'validated'; createdAt?: Date }) {
+  n++
+  const email = fields.email ?? `person${n}@example.org`
+  return prisma.signature.create({
+    data: {
+      name: fields.name ?? `Person ${n}`,
+      email,
+      emailKey: email.toLowerCase(),
+      postcode: fields.postcode ?? 'RG1 1AA',
+      privacyVersion: 'test',
+      tokenHash: `hash-${n}-${Math.random()}`,
+      tokenExpiresAt: new Date(Date.now() + 86400_000),
+      state: fields.state ?? 'validated',
+      validatedAt: (fields.state ?? 'validated') === 'validated' ? new Date() : null,
+      ipAddress: fields.ip === undefined ? '198.51.100.1' : fields.ip,
+      createdAt: fields.createdAt,
+    },
+  })
+}
+
+const criteria = (input: Record<string, string>): Criteria => criteriaSchema.parse(input)
+const publicCount = async () => (await prisma.petitionCount.findUnique({ where: { id: 1 } }))?.signatureCount ?? 0
+
+beforeEach(async () => {
+  await prisma.$executeRaw`TRUNCATE "Signature", "Campaigner", "CampaignerSession", "AuditEntry", "Invalidation", "PetitionCount", "Letter", "Mp", "Constituency", "Email" CASCADE`
+})
+
+describe('searching', () => {
+  it('finds signatures by email, domain, postcode, name, IP, IP range and time window', async () => {
+    await signature({ email: 'Jo.Bloggs@example.org', name: 'Jo Bloggs', ip: '203.0.113.9', postcode: 'SW1A 1AA' })
+    await signature({ email: 'a@fake-mail.test', ip: '::ffff:203.0.113.200' })
+    await signature({ email: 'b@fake-mail.test', ip: '192.0.2.1', createdAt: new Date(Date.now() - 3 * 3600_000) })
+    await signature({ email: 'c@other.test', ip: 'unknown' })
+    const count = async (input: Record<string, string>) => (await searchMatches(criteria(input))).total
+    expect(await count({ email: 'jo.bloggs@EXAMPLE.org' })).toBe(1)
+    expect(await count({ domain: '@Fake-Mail.test' })).toBe(2)
+    expect(await count({ domain: 'mail.test' })).toBe(0)
+    expect(await count({ postcode: 'sw1a1aa' })).toBe(1)
+    expect(await count({ postcode: 'SW1A' })).toBe(1)
+    expect(await count({ name: 'bloggs' })).toBe(1)
+    expect(await count({ ip: '203.0.113.9' })).toBe(1)
+    expect(await count({ ip: '203.0.113.200' })).toBe(1)
+    expect(await count({ ip: '203.0.113.0/24' })).toBe(2)
+    expect(await count({ ip: '0.0.0.0/0' })).toBe(3)
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000)
+    const ukLocal = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'short' }).format(twoHoursAgo).replace(' ', 'T')
+    expect(await count({ domain: 'fake-mail.test', from: ukLocal })).toBe(1)
+    expect(await count({ domain: 'fake-mail.test', to: ukLocal })).toBe(1)
+  })
+
+  it('rejects empty searches and malformed addresses without querying', () => {
+    expect(criteriaSchema.safeParse({}).success).toBe(false)
+    expect(criteriaSchema.safeParse({ ip: '203.0.113.0/33' }).success).toBe(false)
+    expect(criteriaSchema.safeParse({ ip: "1.2.3.4' OR 1=1" }).success).toBe(false)
+    expect(criteriaSchema.safeParse({ from: 'yesterday' }).success).toBe(false)
+    expect(parseIpOrRange('2001:db8::/32')).toEqual({ address: '2001:db8::', prefix: 32 })
+  })
+
+  it('treats search text as text, not as SQL or patterns', async () => {
+    await signature({ name: "O'Brien" })
+    await signature({ name: 'Percent Person' })
+    expect((await searchMatches(criteria({ name: "o'brien" }))).total).toBe(1)
+    expect((await searchMatches(criteria({ name: '%' }))).total).toBe(0)
+  })
+})
+
+describe('striking out a burst', () => {
+  it('needs the previewed count, drops the public count at once, is audited, and can be undone', async () => {
+    const admin = await signedInCampaigner('admin')
+    for (let i = 0; i < 3; i++) await signature({})
+    for (let i = 0; i < 25; i++) await signature({ email: `bot${i}@burst.test`, ip: `203.0.113.${i}` })
+    await signature({ email: 'waiting@burst.test', state: 'pending' })
+    await refreshCounts()
+    expect(await publicCount()).toBe(28)
+
+    const burst = criteria({ domain: 'burst.test', ip: '203.0.113.0/24' })
+    const preview = await searchMatches(burst)
+    expect(preview).toMatchObject({ total: 25, invalidatable: 25, byState: { validated: 25 } })
+    expect(preview.sample[0]).toHaveProperty('email')
+
+    // The preview went stale (another one arrived): nothing changes until they look again.
+    await signature({ email: 'bot99@burst.test', ip: '203.0.113.99' })
+    expect(await invalidateMatches(admin.campaigner, burst, 'Bot burst', 25)).toEqual({ status: 'changed', count: 26 })
+    expect(await prisma.signature.count({ where: { state: 'invalidated' } })).toBe(0)
+
+    const done = await invalidateMatches(admin.campaigner, burst, 'Bot burst', 26)
+    expect(done).toMatchObject({ status: 'done', count: 26 })
+    expect(await publicCount()).toBe(3)
+    expect(await prisma.signature.count({ where: { state: 'invalidated' } })).toBe(26)
+    expect((await searchMatches(burst)).invalidatable).toBe(0)
+    const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: 'signatures.invalidate' } })
+    expect(entry).toMatchObject({ campaignerId: admin.campaigner.id, details: expect.objectContaining({ reason: 'Bot burst', count: 26 }) })
+    expect(await invalidateMatches(admin.campaigner, burst, 'again', 0)).toEqual({ status: 'nothing' })
+
+    const [listed] = await recentInvalidations()
+    expect(listed).toMatchObject({ count: 26, reason: 'Bot burst', by: admin.campaigner.email, revertedAt: null })
+
+    if (done.status !== 'done') return
+    expect(await revertInvalidation(admin.campaigner, done.invalidationId)).toBe('reverted')
+    expect(await revertInvalidation(admin.campaigner, done.invalidationId)).toBe('not-found')
+    expect(await publicCount()).toBe(29)
+    expect(await prisma.signature.count({ where: { state: 'invalidated' } })).toBe(0)
+    expect(await prisma.auditEntry.count({ where: { action: 'invalidation.revert' } })).toBe(1)
+  })
+
+  it('puts pending signatures back as pending', async () => {
+    const admin = await signedInCampaigner('admin')
+    await signature({ email: 'p@burst.test', state: 'pending' })
+    const done = await invalidateMatches(admin.campaigner, criteria({ domain: 'burst.test' }), 'test', 1)
+    if (done.status !== 'done') throw new Error(done.status)
+    await revertInvalidation(admin.campaigner, done.invalidationId)
+    expect((await prisma.signature.findFirstOrThrow()).state).toBe('pending')
+  })
+
+  it('strikes out letters not yet sent, cancels their queued emails, and undoes both', async () => {
+    const admin = await signedInCampaigner('admin')
+    await prisma.constituency.create({ data: { onsCode: 'E1', name: 'Somewhere', nameKey: 'somewhere', nation: 'England' } })
+    await prisma.mp.create({ data: { id: 1, name: 'An MP', fullTitle: 'An MP MP', party: 'X', constituencyCode: 'E1' } })
+    const letter = (email: string, state: 'pending' | 'confirmed' | 'sent') =>
+      prisma.letter.create({
+        data: { mpId: 1, constituencyCode: 'E1', name: 'L', email, emailKey: email, postcode: 'RG1 1AA', personalisation: 0, state, ipAddress: '203.0.113.5', confirmedAt: state === 'pending' ? null : new Date() },
+      })
+    await letter('a@spam.test', 'pending')
+    const confirmed = await letter('b@spam.test', 'confirmed')
+    await letter('c@spam.test', 'sent')
+    await prisma.$executeRaw`
+      INSERT INTO "Email" (id, kind, "to", subject, template, data, status, "letterId", "updatedAt")
+      VALUES (gen_random_uuid(), 'letter_to_mp', 'mp@parliament.uk', 's', 't', '{}', 'queued', ${confirmed.id}::uuid, now())`
+    const spam = criteria({ target: 'letters', ip: '203.0.113.5' })
+    expect(await searchMatches(spam)).toMatchObject({ total: 3, invalidatable: 2 })
+    const done = await invalidateMatches(admin.campaigner, spam, 'spam', 2)
+    expect(done).toMatchObject({ status: 'done', count: 2 })
+    const states = async () => (await prisma.letter.findMany({ orderBy: { email: 'asc' } })).map((l) => l.state)
+    expect(await states()).toEqual(['invalidated', 'invalidated', 'sent'])
+    const emailStatus = async () => (await prisma.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Email"`)[0].status
+    expect(await emailStatus()).toBe('failed')
+    if (done.status !== 'done') return
+    await revertInvalidation(admin.campaigner, done.invalidationId)
+    expect(await states()).toEqual(['pending', 'confirmed', 'sent'])
+    expect(await emailStatus()).toBe('queued')
+  })
+})
+
+describe('trending', () => {
+  it('shows IPs and email domains with unusual numbers in the last hour', async () => {
+    for (let i = 0; i < 6; i++) await signature({ ip: '203.0.113.50', email: `x${i}@ordinary.test` })
+    for (let i = 0; i < 12; i++) await signature({ ip: `192.0.2.${i}`, email: `y${i}@surge.test` })
+    // A busy domain that is always busy is not unusual.
+    for (let i = 0; i < 12; i++) await signature({ ip: null, email: `z${i}@big.test` })
+    for (let i = 0; i < 24 * 12; i++) await signature({ ip: null, email: `old${i}@big.test`, createdAt: new Date(Date.now() - 2 * 3600_000) })
+    const found = await trending()
+    expect(found.ips).toEqual([{ ip: '203.0.113.50', count: 6, confirmed: 6 }])
+    expect(found.domains).toEqual([{ domain: 'surge.test', count: 12, usualPerHour: 0 }])
+  })
+})

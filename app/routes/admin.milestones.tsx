@@ -1,0 +1,64 @@
+import { parseWithZod } from '@conform-to/zod'
+import { Form, data, redirect } from 'react-router'
+import { requireCampaigner } from '~/admin/auth.server'
+import { milestones, milestonesSchema, saveMilestones } from '~/admin/campaign.server'
+import { TextArea } from '~/admin/text-area'
+import { ErrorSummary } from '~/components/error-summary'
+import { fieldState, problemsOf } from '~/components/text-field'
+import { readFormData } from '~/lib/form-data.server'
+import { formatNumber } from '~/petition/milestones'
+import type { Route } from './+types/admin.milestones'
+
+export const meta = () => [{ title: 'Milestones — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireCampaigner(request, { role: 'admin' })
+  const list = await milestones()
+  return {
+    list: list.map((m) => ({ threshold: m.threshold, reachedAt: m.reachedAt?.toISOString() ?? null })),
+    saved: new URL(request.url).searchParams.get('saved') === '1',
+  }
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const campaigner = await requireCampaigner(request, { role: 'admin' })
+  const submission = parseWithZod(await readFormData(request), { schema: milestonesSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  await saveMilestones(campaigner, submission.value.thresholds)
+  return redirect('/admin/milestones?saved=1', 303)
+}
+
+const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })
+
+export default function AdminMilestones({ loaderData, actionData }: Route.ComponentProps) {
+  const field = fieldState('milestones', actionData?.result, 'thresholds')
+  const thresholds = { ...field, defaultValue: field.defaultValue ?? loaderData.list.map((m) => m.threshold).join('\n') }
+  return (
+    <>
+      <h1 className="text-3xl font-bold">Milestones</h1>
+      <p className="mt-2 max-w-3xl">The campaign page shows the count against the next milestone. Each is marked reached when the count passes it.</p>
+      {loaderData.saved ? <p role="status" className="mt-4 rounded bg-brand-light p-3 font-semibold">Saved. The change is in the audit log.</p> : null}
+      <table className="mt-4 text-left">
+        <thead>
+          <tr className="border-b-2 border-ink">
+            <th scope="col" className="py-1 pr-6">Milestone</th>
+            <th scope="col" className="py-1">Reached</th>
+          </tr>
+        </thead>
+        <tbody>
+          {loaderData.list.map((m) => (
+            <tr key={m.threshold} className="border-b border-gray-200">
+              <td className="py-1 pr-6 tabular-nums">{formatNumber(m.threshold)}</td>
+              <td className="py-1">{m.reachedAt ? when.format(new Date(m.reachedAt)) : 'Not yet'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Form method="post" noValidate className="mt-8 max-w-md">
+        <ErrorSummary problems={problemsOf([thresholds])} />
+        <TextArea field={thresholds} label="Milestones" hint="One number per line, like 100000." rows={8} />
+        <button type="submit" className="btn">Save milestones</button>
+      </Form>
+    </>
+  )
+}

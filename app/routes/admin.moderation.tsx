@@ -1,0 +1,302 @@
+import { parseWithZod } from '@conform-to/zod'
+import { Form, data, redirect } from 'react-router'
+import { z } from 'zod'
+import { requireCampaigner } from '~/admin/auth.server'
+import {
+  criteriaSchema,
+  invalidateMatches,
+  recentInvalidations,
+  revertInvalidation,
+  searchMatches,
+  trending,
+  TRENDING,
+  type Criteria,
+} from '~/admin/moderation.server'
+import { ErrorSummary } from '~/components/error-summary'
+import { TextField, fieldState, problemsOf, type FormResult } from '~/components/text-field'
+import { readFormData } from '~/lib/form-data.server'
+import { formatNumber } from '~/petition/milestones'
+import type { Route } from './+types/admin.moderation'
+
+export const meta = () => [{ title: 'Moderation — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
+
+const CRITERIA_KEYS = ['target', 'email', 'domain', 'postcode', 'name', 'ip', 'from', 'to'] as const
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireCampaigner(request, { role: 'admin' })
+  const params = new URL(request.url).searchParams
+  const searched = CRITERIA_KEYS.some((k) => k !== 'target' && params.has(k))
+  let result: FormResult = undefined
+  let criteria: Criteria | null = null
+  if (searched) {
+    const submission = parseWithZod(params, { schema: criteriaSchema })
+    if (submission.status === 'success') criteria = submission.value
+    else result = submission.reply()
+  }
+  const [matches, trends, invalidations] = await Promise.all([
+    criteria ? searchMatches(criteria) : null,
+    trending(),
+    recentInvalidations(),
+  ])
+  return {
+    result,
+    criteria,
+    matches,
+    trends,
+    invalidations,
+    ipMin: TRENDING.ipMin,
+    struck: params.get('struck'),
+    reverted: params.get('reverted') === '1',
+  }
+}
+
+const invalidateSchema = z.object({
+  reason: z
+    .string({ required_error: 'Say why these are being struck out' })
+    .trim()
+    .min(3, 'Say why these are being struck out')
+    .max(500, 'Use 500 characters or fewer'),
+  expected: z.coerce.number().int().min(0),
+})
+
+export async function action({ request }: Route.ActionArgs) {
+  const campaigner = await requireCampaigner(request, { role: 'admin' })
+  const formData = await readFormData(request)
+  const back = new URLSearchParams()
+  for (const key of CRITERIA_KEYS) {
+    const value = formData.get(key)
+    if (typeof value === 'string' && value) back.set(key, value)
+  }
+  if (formData.get('intent') === 'revert') {
+    const id = String(formData.get('invalidationId') ?? '')
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw data('Unknown invalidation.', { status: 400 })
+    const outcome = await revertInvalidation(campaigner, id)
+    if (outcome === 'not-found') return data({ message: 'That has already been undone.', result: undefined }, { status: 409 })
+    return redirect('/admin/moderation?reverted=1', 303)
+  }
+  const criteria = criteriaSchema.safeParse(Object.fromEntries(back))
+  if (!criteria.success) throw data('Search again before striking anything out.', { status: 400 })
+  const submission = parseWithZod(formData, { schema: invalidateSchema })
+  if (submission.status !== 'success') return data({ message: null, result: submission.reply() }, { status: 400 })
+  const outcome = await invalidateMatches(campaigner, criteria.data, submission.value.reason, submission.value.expected)
+  if (outcome.status === 'done') {
+    back.set('struck', String(outcome.count))
+    return redirect(`/admin/moderation?${back}`, 303)
+  }
+  const message =
+    outcome.status === 'changed'
+      ? `The matches changed since you searched: ${formatNumber(outcome.count)} match now. Nothing was struck out — check the list again.`
+      : outcome.status === 'too-many'
+        ? 'That is too many letters to strike out at once. Narrow the search.'
+        : 'Nothing left to strike out for this search.'
+  return data({ message, result: undefined }, { status: 409 })
+}
+
+const ukTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })
+
+function searchLink(params: Record<string, string>) {
+  return `/admin/moderation?${new URLSearchParams(params)}`
+}
+
+function lastHour() {
+  const f = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'short' })
+  return f.format(new Date(Date.now() - 3600_000)).replace(' ', 'T')
+}
+
+export default function AdminModeration({ loaderData, actionData }: Route.ComponentProps) {
+  const { result, criteria, matches, trends, invalidations, ipMin, struck, reverted } = loaderData
+  const fields = Object.fromEntries(
+    (['email', 'domain', 'postcode', 'name', 'ip', 'from', 'to'] as const).map((k) => {
+      const state = fieldState('search', result, k)
+      const value = criteria?.[k]
+      return [k, { ...state, defaultValue: state.defaultValue ?? (typeof value === 'string' ? value : undefined) }]
+    }),
+  ) as Record<'email' | 'domain' | 'postcode' | 'name' | 'ip' | 'from' | 'to', ReturnType<typeof fieldState>>
+  const target = criteria?.target ?? (result?.initialValue?.target === 'letters' ? 'letters' : 'signatures')
+  const reason = fieldState('strike', actionData?.result, 'reason')
+  const noun = matches?.target === 'letters' ? 'letters' : 'signatures'
+  return (
+    <>
+      <h1 className="text-3xl font-bold">Moderation</h1>
+      {struck ? (
+        <p role="status" className="mt-4 rounded bg-brand-light p-3 font-semibold">
+          Struck out {formatNumber(Number(struck))} {target === 'letters' ? 'letters' : 'signatures'}. They no longer count; you can undo this below.
+        </p>
+      ) : null}
+      {reverted ? <p role="status" className="mt-4 rounded bg-brand-light p-3 font-semibold">Undone: they count again.</p> : null}
+      {actionData?.message ? <p role="alert" className="mt-4 rounded border-4 border-warn p-3 font-semibold">{actionData.message}</p> : null}
+
+      <section aria-labelledby="trending-title" className="mt-6">
+        <h2 id="trending-title" className="text-2xl font-bold">Trending in the last hour</h2>
+        <div className="mt-2 grid gap-6 md:grid-cols-2">
+          <div>
+            <h3 className="font-bold">IP addresses with {ipMin} or more signatures</h3>
+            {trends.ips.length ? (
+              <ul className="mt-1 list-disc pl-5">
+                {trends.ips.map((t) => (
+                  <li key={t.ip}>
+                    <a href={searchLink({ ip: t.ip, from: lastHour() })}>{t.ip}</a>: {formatNumber(t.count)} ({formatNumber(t.confirmed)} confirmed)
+                  </li>
+                ))}
+              </ul>
+            ) : <p className="mt-1 text-ink-muted">None.</p>}
+          </div>
+          <div>
+            <h3 className="font-bold">Email domains well above their usual rate</h3>
+            {trends.domains.length ? (
+              <ul className="mt-1 list-disc pl-5">
+                {trends.domains.map((t) => (
+                  <li key={t.domain}>
+                    <a href={searchLink({ domain: t.domain, from: lastHour() })}>{t.domain}</a>: {formatNumber(t.count)} (usually {t.usualPerHour} an hour)
+                  </li>
+                ))}
+              </ul>
+            ) : <p className="mt-1 text-ink-muted">None.</p>}
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="search-title" className="mt-8">
+        <h2 id="search-title" className="text-2xl font-bold">Search</h2>
+        <p className="mt-1 text-ink-muted">Fill in one or more boxes; results match all of them. Times are UK time.</p>
+        <Form method="get" noValidate className="mt-4 max-w-3xl">
+          <ErrorSummary problems={problemsOf(Object.values(fields))} />
+          <fieldset className="mb-5">
+            <legend className="field-label">Search in</legend>
+            <div className="mt-1 flex gap-6">
+              <label className="flex items-center gap-2"><input type="radio" name="target" value="signatures" defaultChecked={target === 'signatures'} className="h-5 w-5" /> Signatures</label>
+              <label className="flex items-center gap-2"><input type="radio" name="target" value="letters" defaultChecked={target === 'letters'} className="h-5 w-5" /> Letters to MPs</label>
+            </div>
+          </fieldset>
+          <div className="grid gap-x-6 md:grid-cols-2">
+            <TextField field={fields.email} label="Email address" type="email" required={false} spellCheck={false} />
+            <TextField field={fields.domain} label="Email domain" hint="Like example.org" required={false} spellCheck={false} />
+            <TextField field={fields.postcode} label="Postcode" hint="All or the start of one, like RG1" required={false} />
+            <TextField field={fields.name} label="Name" hint="Any part of the name" required={false} spellCheck={false} />
+            <TextField field={fields.ip} label="IP address or range" hint="Like 203.0.113.7 or 203.0.113.0/24" required={false} spellCheck={false} />
+            <div />
+            <DateTimeField field={fields.from} label="Signed from" />
+            <DateTimeField field={fields.to} label="Signed before" />
+          </div>
+          <button type="submit" className="btn">Search</button>
+        </Form>
+      </section>
+
+      {matches ? (
+        <section aria-labelledby="results-title" className="mt-8">
+          <h2 id="results-title" className="text-2xl font-bold">
+            {formatNumber(matches.total)} {noun} match
+          </h2>
+          {matches.total ? (
+            <p className="mt-1">
+              {Object.entries(matches.byState).map(([state, count]) => `${formatNumber(count)} ${state}`).join(', ')}.
+              {matches.total > matches.sample.length ? ` The newest ${matches.sample.length} are listed.` : ''}
+            </p>
+          ) : null}
+          {matches.sample.length ? (
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <thead>
+                  <tr className="border-b-2 border-ink">
+                    <th scope="col" className="py-1 pr-3">Name</th>
+                    <th scope="col" className="py-1 pr-3">Email</th>
+                    <th scope="col" className="py-1 pr-3">Postcode</th>
+                    <th scope="col" className="py-1 pr-3">IP address</th>
+                    <th scope="col" className="py-1 pr-3">State</th>
+                    <th scope="col" className="py-1">Created</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {matches.sample.map((m) => (
+                    <tr key={m.id} className="border-b border-gray-200">
+                      <td className="py-1 pr-3">{m.name}</td>
+                      <td className="py-1 pr-3">{m.email}</td>
+                      <td className="py-1 pr-3">{m.postcode}</td>
+                      <td className="py-1 pr-3">{m.ipAddress ?? '—'}</td>
+                      <td className="py-1 pr-3">{m.state}</td>
+                      <td className="py-1">{ukTime.format(new Date(m.createdAt))}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {matches.invalidatable && criteria ? (
+            <Form method="post" noValidate className="mt-6 max-w-2xl rounded-lg border-4 border-warn p-4">
+              <h3 className="text-xl font-bold">Strike out {formatNumber(matches.invalidatable)} {noun}</h3>
+              <p className="mt-1">
+                {noun === 'signatures'
+                  ? 'They stop counting straight away, on this dashboard and on the public count.'
+                  : 'Letters not yet sent will not be sent. Letters already sent cannot be called back.'}{' '}
+                You can undo this.
+              </p>
+              <ErrorSummary problems={problemsOf([reason])} />
+              {CRITERIA_KEYS.map((k) => (criteria[k] ? <input key={k} type="hidden" name={k} value={criteria[k]} /> : null))}
+              <input type="hidden" name="expected" value={matches.invalidatable} />
+              <input type="hidden" name="intent" value="invalidate" />
+              <TextField field={reason} label="Reason" hint="Kept in the audit log, like “bot burst from one address”" />
+              <button type="submit" className="btn bg-warn hover:bg-warn">
+                Strike out {formatNumber(matches.invalidatable)} {noun}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-title" className="mt-10">
+        <h2 id="history-title" className="text-2xl font-bold">Struck out recently</h2>
+        {invalidations.length ? (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="border-b-2 border-ink">
+                  <th scope="col" className="py-1 pr-3">When</th>
+                  <th scope="col" className="py-1 pr-3">What</th>
+                  <th scope="col" className="py-1 pr-3">Search</th>
+                  <th scope="col" className="py-1 pr-3">Reason</th>
+                  <th scope="col" className="py-1 pr-3">By</th>
+                  <th scope="col" className="py-1"><span className="sr-only">Undo</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {invalidations.map((i) => (
+                  <tr key={i.id} className="border-b border-gray-200">
+                    <td className="py-1 pr-3">{ukTime.format(new Date(i.at))}</td>
+                    <td className="py-1 pr-3">{formatNumber(i.count)} {i.target}</td>
+                    <td className="py-1 pr-3">{i.criteria}</td>
+                    <td className="py-1 pr-3">{i.reason}</td>
+                    <td className="py-1 pr-3">{i.by}</td>
+                    <td className="py-1">
+                      {i.revertedAt ? (
+                        `Undone ${ukTime.format(new Date(i.revertedAt))}`
+                      ) : (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="revert" />
+                          <input type="hidden" name="invalidationId" value={i.id} />
+                          <button type="submit" className="btn-secondary" aria-label={`Undo striking out ${i.count} ${i.target} on ${ukTime.format(new Date(i.at))}`}>
+                            Undo
+                          </button>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : <p className="mt-2 text-ink-muted">Nothing has been struck out.</p>}
+      </section>
+    </>
+  )
+}
+
+function DateTimeField({ field, label }: { field: ReturnType<typeof fieldState>; label: string }) {
+  const errorId = field.error ? `${field.id}-error` : undefined
+  return (
+    <div className="mb-5">
+      <label htmlFor={field.id} className="field-label">{label} <span className="font-normal">(optional)</span></label>
+      {field.error ? <span id={errorId} className="field-error"><span className="sr-only">Error: </span>{field.error}</span> : null}
+      <input id={field.id} name={field.name} type="datetime-local" defaultValue={field.defaultValue} aria-invalid={field.error ? true : undefined} aria-describedby={errorId} className="input" />
+    </div>
+  )
+}

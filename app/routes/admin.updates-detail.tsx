@@ -1,0 +1,199 @@
+// One campaign update: edit and preview the draft, send a test, send it,
+// watch its progress, pause and resume.
+import { parseWithZod } from '@conform-to/zod'
+import { useEffect } from 'react'
+import { Form, data, redirect, useNavigation, useRevalidator } from 'react-router'
+import { requireCampaigner } from '~/admin/auth.server'
+import { TextArea } from '~/admin/text-area'
+import { ErrorSummary } from '~/components/error-summary'
+import { TextField, fieldState, problemsOf } from '~/components/text-field'
+import { readFormData } from '~/lib/form-data.server'
+import { Markdown } from '~/mail/markdown'
+import { MAILSHOT_STATUS_LABEL, MARKDOWN_HINT } from '~/mail/mailshot-labels'
+import {
+  deleteDraft,
+  getMailshot,
+  mailshotSchema,
+  pauseMailshot,
+  resumeMailshot,
+  sendTestMailshot,
+  startMailshot,
+  updateMailshot,
+} from '~/mail/mailshots.server'
+import type { Route } from './+types/admin.updates-detail'
+
+export const meta = () => [{ title: 'Campaign update — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const campaigner = await requireCampaigner(request, { role: 'admin' })
+  const shot = await getMailshot(params.id)
+  if (!shot) throw data('No such update.', { status: 404 })
+  return {
+    me: campaigner.email,
+    done: new URL(request.url).searchParams.get('done'),
+    shot: {
+      id: shot.id,
+      subject: shot.subject,
+      bodyMarkdown: shot.bodyMarkdown,
+      status: shot.status,
+      by: shot.createdBy.email,
+      startedAt: shot.startedAt?.toISOString() ?? null,
+      finishedAt: shot.finishedAt?.toISOString() ?? null,
+      progress: shot.progress,
+    },
+  }
+}
+
+const DONE: Record<string, string> = {
+  saved: 'Draft saved.',
+  test: 'Test sent to your address. It arrives within a minute.',
+  started: 'Sending has started.',
+  paused: 'Paused. Nothing more is queued until you resume.',
+  resumed: 'Sending again.',
+  stale: 'That could not be done: the update changed in the meantime (someone else may have started or paused it).',
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const campaigner = await requireCampaigner(request, { role: 'admin' })
+  const formData = await readFormData(request)
+  const back = (done: string) => redirect(`/admin/updates/${params.id}?done=${done}`, 303)
+  switch (formData.get('intent')) {
+    case 'save': {
+      const submission = parseWithZod(formData, { schema: mailshotSchema })
+      if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+      return back((await updateMailshot(params.id, campaigner.id, submission.value)) ? 'saved' : 'stale')
+    }
+    case 'test':
+      return back((await sendTestMailshot(params.id, campaigner)) ? 'test' : 'stale')
+    case 'start':
+      return back((await startMailshot(params.id, campaigner.id)) ? 'started' : 'stale')
+    case 'pause':
+      return back((await pauseMailshot(params.id, campaigner.id)) ? 'paused' : 'stale')
+    case 'resume':
+      return back((await resumeMailshot(params.id, campaigner.id)) ? 'resumed' : 'stale')
+    case 'delete':
+      return (await deleteDraft(params.id, campaigner.id)) ? redirect('/admin/updates', 303) : back('stale')
+    default:
+      throw data('Unknown action.', { status: 400 })
+  }
+}
+
+const PROGRESS_LABELS: [string, string][] = [
+  ['queued', 'Waiting to send'],
+  ['sending', 'Being sent'],
+  ['sent', 'Sent'],
+  ['delivery_delayed', 'Delayed'],
+  ['delivered', 'Delivered'],
+  ['bounced', 'Bounced'],
+  ['complained', 'Marked as spam'],
+  ['suppressed', 'Not sent (unsubscribed or blocked)'],
+  ['failed', 'Failed'],
+]
+
+function Intent({ value, children, className = 'btn' }: { value: string; children: string; className?: string }) {
+  const busy = useNavigation().state === 'submitting'
+  return (
+    <Form method="post">
+      <button type="submit" name="intent" value={value} className={className} disabled={busy}>
+        {children}
+      </button>
+    </Form>
+  )
+}
+
+export default function AdminUpdate({ loaderData, actionData }: Route.ComponentProps) {
+  const { shot, done, me } = loaderData
+  const { progress } = shot
+  const revalidator = useRevalidator()
+  // While it sends, the figures refresh themselves (without JavaScript, reload the page).
+  useEffect(() => {
+    if (shot.status !== 'sending') return
+    const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 3000)
+    return () => clearInterval(timer)
+  }, [shot.status, revalidator])
+
+  const subject = { ...fieldState('update', actionData?.result, 'subject') }
+  subject.defaultValue ??= shot.subject
+  const body = { ...fieldState('update', actionData?.result, 'bodyMarkdown') }
+  body.defaultValue ??= shot.bodyMarkdown
+  const people = `${progress.audience.toLocaleString('en-GB')} supporter${progress.audience === 1 ? '' : 's'}`
+
+  return (
+    <>
+      <p className="text-sm"><a href="/admin/updates">All updates</a></p>
+      <h1 className="mt-2 text-3xl font-bold">{shot.subject}</h1>
+      <p className="mt-1 text-ink-muted">
+        {MAILSHOT_STATUS_LABEL[shot.status]} · written by {shot.by}
+      </p>
+      {done && DONE[done] ? <p role="status" className="mt-4 rounded bg-brand-light p-3 font-semibold">{DONE[done]}</p> : null}
+
+      {shot.status === 'draft' ? (
+        <>
+          <section aria-labelledby="preview-title" className="mt-6">
+            <h2 id="preview-title" className="text-2xl font-bold">Preview</h2>
+            <div className="mt-3 max-w-2xl rounded border-2 border-gray-300 p-5">
+              <p className="text-sm text-ink-muted">Subject: <strong className="text-ink">{shot.subject}</strong></p>
+              <div className="prose-campaign mt-4 [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6">
+                <Markdown source={shot.bodyMarkdown} />
+              </div>
+              <p className="mt-4 border-t border-gray-300 pt-3 text-sm text-ink-muted">Every copy ends with a one-click unsubscribe link and a link to the privacy notice.</p>
+            </div>
+          </section>
+
+          <section aria-labelledby="send-title" className="mt-8">
+            <h2 id="send-title" className="text-2xl font-bold">Send</h2>
+            <p className="mt-2">First send a test to yourself ({me}), and check it on your phone and computer.</p>
+            <div className="mt-3 flex flex-wrap gap-3">
+              <Intent value="test" className="btn-secondary">Send me a test</Intent>
+              <Intent value="start">{`Send to ${people}`}</Intent>
+            </div>
+            <p className="mt-2 text-sm text-ink-muted">Confirmed signers who asked for updates, have not unsubscribed, and whose address has not bounced. Once sending starts, the update cannot be changed.</p>
+          </section>
+
+          <section aria-labelledby="edit-title" className="mt-8">
+            <h2 id="edit-title" className="text-2xl font-bold">Edit</h2>
+            <Form method="post" noValidate className="mt-3 max-w-3xl">
+              <ErrorSummary problems={problemsOf([subject, body])} />
+              <TextField field={subject} label="Subject" />
+              <TextArea field={body} label="Message" hint={MARKDOWN_HINT} rows={14} />
+              <div className="flex flex-wrap gap-3">
+                <button type="submit" name="intent" value="save" className="btn">Save draft</button>
+                <button type="submit" name="intent" value="delete" className="btn-secondary" formNoValidate>Delete draft</button>
+              </div>
+            </Form>
+          </section>
+        </>
+      ) : (
+        <section aria-labelledby="progress-title" className="mt-6">
+          <h2 id="progress-title" className="text-2xl font-bold">Progress</h2>
+          <p className="mt-2">
+            <label htmlFor="mailshot-progress">
+              Queued {progress.queued.toLocaleString('en-GB')} of {progress.audience.toLocaleString('en-GB')}
+            </label>
+          </p>
+          <progress id="mailshot-progress" className="mt-1 h-4 w-full max-w-xl" max={Math.max(1, progress.audience)} value={progress.queued} />
+          <table className="mt-4 text-left">
+            <tbody>
+              {PROGRESS_LABELS.filter(([key]) => progress.byStatus[key]).map(([key, label]) => (
+                <tr key={key} className="border-b border-gray-200">
+                  <th scope="row" className="py-1 pr-6 font-normal">{label}</th>
+                  <td className="py-1 tabular-nums">{progress.byStatus[key]!.toLocaleString('en-GB')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="mt-4 flex gap-3">
+            {shot.status === 'sending' ? <Intent value="pause" className="btn-secondary">Pause sending</Intent> : null}
+            {shot.status === 'paused' ? <Intent value="resume">Resume sending</Intent> : null}
+          </div>
+          <details className="mt-6 max-w-2xl">
+            <summary className="cursor-pointer font-semibold text-brand">What was sent</summary>
+            <div className="prose-campaign mt-3 rounded border-2 border-gray-300 p-5 [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6">
+              <Markdown source={shot.bodyMarkdown} />
+            </div>
+          </details>
+        </section>
+      )}
+    </>
+  )
+}

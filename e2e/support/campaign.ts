@@ -1,0 +1,97 @@
+// Helpers for the campaigners' scenarios: supporters who sign (and confirm)
+// over HTTP, the public count, signing in, and — for data the public forms
+// refuse on purpose (a name starting with "=") — the app's own database.
+import { expect, type Page } from '@playwright/test'
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import pg from 'pg'
+import { ROOT } from '../../server/database'
+import { firstAppLink, waitForEmail } from './mailbox'
+import { appUrl } from './ports'
+
+export const ADMIN = { email: 'admin@campaign.test', password: 'correct horse battery staple' }
+
+export async function publicCount(): Promise<number> {
+  const response = await fetch(`${appUrl}/petition.json`)
+  return ((await response.json()) as { signature_count: number }).signature_count
+}
+
+/** Signs the petition as a supporter's browser would without JavaScript. */
+export async function sign(person: { name: string; email: string; postcode?: string }) {
+  const response = await fetch(`${appUrl}/?index`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ name: person.name, email: person.email, postcode: person.postcode ?? 'RG1 1AA' }),
+  })
+  expect(response.status, `signing as ${person.email}`).toBe(303)
+}
+
+/** Signs and opens the emailed link. */
+export async function signAndConfirm(person: { name: string; email: string; postcode?: string }) {
+  await sign(person)
+  const link = firstAppLink(await waitForEmail(person.email), appUrl)
+  const confirmed = await fetch(link)
+  expect(confirmed.status).toBe(200)
+}
+
+export async function signIn(page: Page, account: { email: string; password: string } = ADMIN) {
+  await page.goto('/admin')
+  await expect(page).toHaveURL(/\/admin\/sign-in/)
+  await page.getByLabel('Email').fill(account.email)
+  await page.getByLabel('Password').fill(account.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('heading', { name: 'Campaign figures' })).toBeVisible()
+}
+
+/**
+ * The database of the app under test: the e2e_* database on the test server
+ * that holds `markerEmail` (a signature this scenario made), so concurrent
+ * runs on the same server are told apart.
+ */
+export async function appDatabaseUrl(markerEmail: string): Promise<string> {
+  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL
+  if (!adminUrl) throw new Error('TEST_ADMIN_DATABASE_URL is not set')
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'e2e\\_%'")
+  await admin.end()
+  for (const { datname } of rows) {
+    const url = new URL(adminUrl)
+    url.pathname = `/${datname}`
+    const client = new pg.Client({ connectionString: url.toString() })
+    try {
+      await client.connect()
+      const found = await client.query('SELECT 1 FROM "Signature" WHERE email = $1', [markerEmail])
+      if (found.rowCount) return url.toString()
+    } catch {
+      // A database being created or dropped by another run.
+    } finally {
+      await client.end().catch(() => {})
+    }
+  }
+  throw new Error(`no e2e database holds ${markerEmail}`)
+}
+
+export async function inDatabase<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+/** `npm run campaigner:add -- <email> --role <role>` against the app's database; returns the printed link. */
+export function addCampaigner(databaseUrl: string, email: string, role: 'admin' | 'viewer'): string {
+  const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/campaigner-add.ts', email, '--role', role], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, APP_URL: appUrl, NODE_ENV: 'production', SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret' },
+    encoding: 'utf8',
+  })
+  if (result.status !== 0) throw new Error(`campaigner:add failed: ${result.stderr}`)
+  const link = result.stdout.match(/http\S+\/admin\/set-password\/\S+/)?.[0]
+  if (!link) throw new Error(`no link in: ${result.stdout}`)
+  return link
+}
