@@ -65,6 +65,10 @@ async function dropSuppressed(emails: Email[]): Promise<Email[]> {
   return emails.filter((e) => !suppressed.has(mailboxKey(e.to)))
 }
 
+function secretHeaders(email: Email): Record<string, string> | undefined {
+  return (email.secrets as { headers?: Record<string, string> } | null)?.headers
+}
+
 async function toMessage(email: Email) {
   const props = { ...(email.data as object), ...((email.secrets as object | null) ?? {}) }
   const { html, text } = await renderEmail(email.template, props)
@@ -76,7 +80,8 @@ async function toMessage(email: Email) {
     html,
     text,
     ...(email.replyTo ? { replyTo: email.replyTo } : {}),
-    ...(email.headers ? { headers: email.headers as Record<string, string> } : {}),
+    // Headers with secret links (List-Unsubscribe) live in `secrets.headers`, erased once sent.
+    ...(email.headers || secretHeaders(email) ? { headers: { ...(email.headers as Record<string, string> | null), ...secretHeaders(email) } } : {}),
   }
 }
 
@@ -122,7 +127,7 @@ async function fail(emails: Email[], error: string) {
 }
 
 /** Sends one batch. Returns what happened, including how long to pause if Resend said 429. */
-export async function deliverBatch(): Promise<DeliveryReport & { claimed: number }> {
+export async function deliverBatch(options: { beforeSend?: () => Promise<void> } = {}): Promise<DeliveryReport & { claimed: number }> {
   const report = { sent: 0, failed: 0, deferred: 0, suppressed: 0, pauseMs: 0, claimed: 0 }
   const claimed = await claimBatch()
   report.claimed = claimed.length
@@ -140,6 +145,8 @@ export async function deliverBatch(): Promise<DeliveryReport & { claimed: number
   }
 
   const batchKey = emails[0].batchKey!
+  // Waits for this request's turn at Resend's account-wide rate (app/mail/pace.server.ts).
+  await options.beforeSend?.()
   const { data, error, headers } = await resendClient().batch.send(messages, { idempotencyKey: batchKey })
   if (data) {
     await markSent(emails, data.data.map((d) => d.id))

@@ -20,6 +20,8 @@ export interface QueuedEmail<T extends TemplateName> {
   mailshotId?: string
   /** Send no earlier than this (reminders). */
   notBefore?: Date
+  /** Hash of the token in this email's personal link, to find the email when the link is opened. */
+  linkTokenHash?: string
 }
 
 export async function queueEmail<T extends TemplateName>(tx: Prisma.TransactionClient, email: QueuedEmail<T>) {
@@ -38,6 +40,7 @@ export async function queueEmail<T extends TemplateName>(tx: Prisma.TransactionC
       letterId: email.letterId,
       mailshotId: email.mailshotId,
       nextAttemptAt: email.notBefore ?? new Date(),
+      linkTokenHash: email.linkTokenHash,
     },
     select: { id: true },
   })

@@ -4,6 +4,13 @@ import { render } from '@react-email/render'
 import { createElement, type FunctionComponent } from 'react'
 import { AlreadySignedEmail, alreadySignedText } from './templates/already-signed'
 import { SignatureConfirmationEmail, signatureConfirmationText } from './templates/signature-confirmation'
+import { CampaignUpdateEmail, campaignUpdateText } from './templates/campaign-update'
+import { DataRequestEmail, dataRequestText } from './templates/data-request'
+import { LetterAlreadySentEmail, letterAlreadySentText } from './templates/letter-already-sent'
+import { LetterConfirmationEmail, letterConfirmationText } from './templates/letter-confirmation'
+import { LetterCopyEmail, letterCopyText } from './templates/letter-copy'
+import { LetterToMpEmail, letterToMpText } from './templates/letter-to-mp'
+import { ReplySurveyEmail, replySurveyText } from './templates/reply-survey'
 
 interface TemplateDefinition<Props> {
   component: FunctionComponent<Props>
@@ -17,6 +24,13 @@ function define<Props>(component: FunctionComponent<Props>, text: (props: Props)
 export const templates = {
   'signature-confirmation': define(SignatureConfirmationEmail, signatureConfirmationText),
   'already-signed': define(AlreadySignedEmail, alreadySignedText),
+  'campaign-update': define(CampaignUpdateEmail, campaignUpdateText),
+  'data-request': define(DataRequestEmail, dataRequestText),
+  'letter-confirmation': define(LetterConfirmationEmail, letterConfirmationText),
+  'letter-already-sent': define(LetterAlreadySentEmail, letterAlreadySentText),
+  'letter-to-mp': define(LetterToMpEmail, letterToMpText),
+  'letter-copy': define(LetterCopyEmail, letterCopyText),
+  'reply-survey': define(ReplySurveyEmail, replySurveyText),
 }
 
 export type TemplateName = keyof typeof templates

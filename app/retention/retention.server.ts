@@ -1,0 +1,96 @@
+// What we keep, for how long: the jobs that make the privacy notice true.
+// Periods come from app/campaign/retention.ts, which the notice also reads.
+// Unconfirmed signatures and letters are purged by their own modules'
+// jobs (petition/purge.server.ts, letters/progress.server.ts).
+// Every function takes `now`, so tests can move the clock.
+import { retention } from '~/campaign/retention'
+import { prisma } from '~/lib/db.server'
+import { anonymiseLetters, anonymiseSignatures, ANONYMISED } from './anonymise.server'
+
+const DAY_MS = 24 * 3600 * 1000
+/** Webhook events hold recipients' addresses; they are only needed to spot replays, which come within days. */
+export const WEBHOOK_EVENT_DAYS = retention.deliveryReportDays
+/** The Setting row that records when the campaign closed (an ISO date string). */
+export const CAMPAIGN_CLOSED_AT = 'campaign.closedAt'
+const BATCH = 1000
+
+/** Letter bodies, `letterBodyDays` after delivery (or sending, if no delivery report came). The record stays. */
+export async function eraseLetterBodies(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - retention.letterBodyDays * DAY_MS)
+  return prisma.$transaction(async (tx) => {
+    const erased = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "Letter" SET body = NULL, fingerprint = '{}', "bodyErasedAt" = ${now}
+      WHERE "bodyErasedAt" IS NULL AND state IN ('sent', 'delivered', 'bounced', 'failed', 'invalidated')
+        AND coalesce("deliveredAt", "sentAt", "confirmedAt", "createdAt") < ${cutoff}
+      RETURNING id`
+    const ids = erased.map((r) => r.id)
+    // The local outbox's copies of the letter (development only), and anything still carrying it.
+    if (ids.length) {
+      await tx.$executeRaw`
+        UPDATE "Email" SET "outboxHtml" = NULL, "outboxText" = NULL, secrets = NULL
+        WHERE "letterId" = ANY(${ids}::uuid[]) AND status NOT IN ('queued', 'sending')`
+    }
+    return ids.length
+  })
+}
+
+export async function purgeWebhookEvents(now = new Date()): Promise<number> {
+  const { count } = await prisma.webhookEvent.deleteMany({
+    where: { receivedAt: { lt: new Date(now.getTime() - WEBHOOK_EVENT_DAYS * DAY_MS) } },
+  })
+  return count
+}
+
+/** When the campaign closed, if a campaigner has recorded it. */
+export async function campaignClosedAt(): Promise<Date | null> {
+  const row = await prisma.setting.findUnique({ where: { key: CAMPAIGN_CLOSED_AT } })
+  const value = typeof row?.value === 'string' ? new Date(row.value) : null
+  return value && !Number.isNaN(value.getTime()) ? value : null
+}
+
+export function anonymiseDueAt(closedAt: Date): Date {
+  const due = new Date(closedAt)
+  due.setUTCMonth(due.getUTCMonth() + retention.afterCloseMonths)
+  return due
+}
+
+/**
+ * `afterCloseMonths` after the campaign closed: every supporter's personal
+ * data is anonymised; every count by constituency and nation stays.
+ */
+export async function anonymiseAfterClose(now = new Date()): Promise<{ due: boolean; signatures: number; letters: number }> {
+  const closedAt = await campaignClosedAt()
+  if (!closedAt || anonymiseDueAt(closedAt) > now) return { due: false, signatures: 0, letters: 0 }
+  let signatures = 0
+  let letters = 0
+  // Never confirmed: nothing to count, so nothing to keep.
+  await prisma.signature.deleteMany({ where: { state: 'pending' } })
+  await prisma.letter.deleteMany({ where: { state: 'pending' } })
+  for (;;) {
+    const ids = (await prisma.signature.findMany({ where: { anonymisedAt: null }, select: { id: true }, take: BATCH })).map((r) => r.id)
+    if (!ids.length) break
+    signatures += await prisma.$transaction((tx) => anonymiseSignatures(tx, ids, now))
+  }
+  for (;;) {
+    const ids = (await prisma.letter.findMany({ where: { anonymisedAt: null }, select: { id: true }, take: BATCH })).map((r) => r.id)
+    if (!ids.length) break
+    letters += await prisma.$transaction((tx) => anonymiseLetters(tx, ids, now))
+  }
+  // Emails not tied to a signature or letter (data requests, tests to campaigners) and what Resend told us.
+  await prisma.$executeRaw`
+    UPDATE "Email" SET "to" = ${ANONYMISED}, "replyTo" = NULL, data = '{}'::jsonb, secrets = NULL, headers = NULL,
+      "outboxHtml" = NULL, "outboxText" = NULL
+    WHERE kind IN ('data_request', 'campaign_update') AND "to" <> ${ANONYMISED} AND status NOT IN ('queued', 'sending')`
+  await prisma.suppression.deleteMany({})
+  await prisma.webhookEvent.deleteMany({})
+  return { due: true, signatures, letters }
+}
+
+/** The daily retention job. */
+export async function runRetention(now = new Date()) {
+  return {
+    letterBodiesErased: await eraseLetterBodies(now),
+    webhookEventsPurged: await purgeWebhookEvents(now),
+    afterClose: await anonymiseAfterClose(now),
+  }
+}
