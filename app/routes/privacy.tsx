@@ -21,6 +21,7 @@ export default function Privacy() {
       <ul className="mb-4 list-disc pl-6">
         <li>To count your signature once, and to show Parliament how much support there is in each constituency and nation. Your postcode is turned into a constituency; your name and email are never published.</li>
         <li>To send your letter to your MP, who needs your name and address to know you are a constituent and to reply to you.</li>
+        <li>Two weeks after your letter is sent, to ask you once whether your MP replied — your answer only feeds anonymous figures on how MPs respond.</li>
         <li>To protect the petition from fake and duplicate signatures (that is why we keep the IP address).</li>
         <li>To send you campaign updates — only if you ticked the box. Every update has a one-click unsubscribe link.</li>
       </ul>
@@ -31,6 +32,7 @@ export default function Privacy() {
         <li>Signatures and letters you never confirm are deleted after {retention.unconfirmedDays} days.</li>
         <li>The text of a letter to your MP is erased {retention.letterBodyDays} days after it has been delivered. We keep the fact that a letter was sent, and to which MP.</li>
         <li>{retention.afterCloseMonths} months after the campaign closes, we anonymise all names, email addresses and postal addresses. Only the counts by constituency and nation remain.</li>
+        <li>If an email to you bounces or is reported as spam, we note the address so that we never email it again. Our email service’s reports on each email are deleted after {retention.deliveryReportDays} days.</li>
       </ul>
 
       <h2 className="mb-3 mt-8 text-2xl font-bold">Who sees it</h2>
@@ -44,6 +46,7 @@ export default function Privacy() {
 
       <h2 className="mb-3 mt-8 text-2xl font-bold">Your rights</h2>
       <p>You can ask for a copy of everything we hold about you, ask us to correct it, or ask us to delete it; you can withdraw consent to updates at any time. If you are unhappy with how we handle your data you can complain to the Information Commissioner’s Office (ico.org.uk).</p>
+      <p className="mt-4">To download a copy of everything we hold about you, or to have it erased, go to <Link to="/my-data">see or erase your data</Link>. We email a link to your address first, so that only you can do it. Erasing keeps your confirmed signature in the totals, with nothing left that says it was yours. Every campaign update also has a one-click unsubscribe link.</p>
 
       <p className="mt-8 text-sm text-ink-muted">Version {privacyVersion}. <Link to="/">Back to the campaign</Link>.</p>
     </article>
