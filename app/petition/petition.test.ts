@@ -24,7 +24,7 @@ async function makeEverythingDue() {
 
 beforeEach(async () => {
   testContext().resend.reset()
-  await prisma.$executeRaw`TRUNCATE "Email", "Signature", "ConstituencyCount", "PetitionCount", "Constituency" CASCADE`
+  await prisma.$executeRaw`TRUNCATE "Email", "Signature", "ConstituencyCount", "PetitionCount", "Constituency", "Suppression" CASCADE`
 })
 
 describe('signing the petition', () => {
@@ -209,5 +209,15 @@ describe('the count', () => {
     expect(await prisma.petitionCount.count()).toBe(0)
     await refreshCounts()
     expect((await prisma.petitionCount.findFirstOrThrow()).signatureCount).toBe(1)
+  })
+})
+
+describe('an address we cannot email', () => {
+  it('says so instead of promising an email, and sends nothing', async () => {
+    await prisma.suppression.create({ data: { emailKey: 'priya@example.org', reason: 'bounce' } })
+    expect(await signPetition({ ...priya, email: 'Priya+x@example.org' })).toEqual({ undeliverable: true })
+    expect(await signPetition({ ...priya, email: 'sam@example.org' })).toEqual({ undeliverable: false })
+    await deliverAllDue()
+    expect(testContext().resend.emails.map((e) => e.to[0])).toEqual(['sam@example.org'])
   })
 })

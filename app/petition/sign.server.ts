@@ -9,6 +9,7 @@ import { env } from '~/lib/env.server'
 import { mailboxKey } from '~/lib/mailbox-key'
 import { createToken } from '~/lib/tokens.server'
 import { queueEmail } from '~/mail/outbox.server'
+import { isSuppressed } from '~/mail/suppression.server'
 import type { SignInput } from './sign-form.server'
 
 export const TOKEN_LIFETIME_DAYS = retention.unconfirmedDays
@@ -28,7 +29,12 @@ export interface SignMeta {
   ipAddress?: string
 }
 
-export async function signPetition(input: SignInput, meta: SignMeta = {}): Promise<void> {
+export interface SignOutcome {
+  /** Mail to this address bounced or was reported as spam before: no confirmation can reach it. */
+  undeliverable: boolean
+}
+
+export async function signPetition(input: SignInput, meta: SignMeta = {}): Promise<SignOutcome> {
   const emailKey = mailboxKey(input.email)
   const { token, hash } = createToken()
   const id = crypto.randomUUID()
@@ -46,8 +52,9 @@ export async function signPetition(input: SignInput, meta: SignMeta = {}): Promi
     SELECT gen_random_uuid(), 'signature_confirmation', ${input.email}, ${CONFIRMATION_SUBJECT}, 'signature-confirmation', ${data}::jsonb, ${secrets}::jsonb, signature.id, now()
     FROM signature
     RETURNING "signatureId" AS id`
-  if (inserted.length) return
-  await signAgain(emailKey, input)
+  if (!inserted.length) await signAgain(emailKey, input)
+  // Says nothing about whether the address had signed: only that our mail cannot reach it.
+  return { undeliverable: (await isSuppressed(input.email)).suppressed }
 }
 
 async function signAgain(emailKey: string, input: SignInput) {

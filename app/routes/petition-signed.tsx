@@ -1,8 +1,23 @@
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 
 export const meta = () => [{ title: 'Check your email — Duty of Care petition' }]
 
 export default function PetitionSigned() {
+  const [params] = useSearchParams()
+  if (params.get('undeliverable') === '1') {
+    return (
+      <div className="mx-auto max-w-3xl px-4 py-10">
+        <h1 className="text-3xl font-bold">We cannot email that address</h1>
+        <p className="mt-4 text-lg">
+          Emails we sent to that address before were returned as undeliverable or reported as spam, so we have stopped sending to it —
+          and your signature only counts once you click the link we email you.
+        </p>
+        <p className="mt-4">
+          Please <Link to="/#sign">sign again with another email address</Link>.
+        </p>
+      </div>
+    )
+  }
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="rounded-lg bg-accent p-6 text-white">
