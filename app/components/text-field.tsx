@@ -25,24 +25,21 @@ export function problemsOf(fields: FieldState[]) {
   return fields.flatMap((f) => (f.error ? [{ id: f.id, message: f.error }] : []))
 }
 
-export function TextField({
+/** Label, hint and error for one field, with the ids the control must point at. */
+export function FieldFrame({
   field,
   label,
   hint,
-  type = 'text',
-  autoComplete,
+  required,
   className = '',
-  spellCheck,
-  required = true,
+  children,
 }: {
   field: FieldState
   label: string
   hint?: string
-  type?: 'text' | 'email' | 'tel'
-  autoComplete?: string
+  required: boolean
   className?: string
-  spellCheck?: boolean
-  required?: boolean
+  children: (describedBy: string | undefined) => React.ReactNode
 }) {
   const hintId = hint ? `${field.id}-hint` : undefined
   const errorId = field.error ? `${field.id}-error` : undefined
@@ -63,18 +60,46 @@ export function TextField({
           {field.error}
         </span>
       ) : null}
-      <input
-        id={field.id}
-        name={field.name}
-        type={type}
-        defaultValue={field.defaultValue}
-        required={required}
-        aria-invalid={field.error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        autoComplete={autoComplete}
-        spellCheck={spellCheck}
-        className="input"
-      />
+      {children([hintId, errorId].filter(Boolean).join(' ') || undefined)}
     </div>
+  )
+}
+
+export function TextField({
+  field,
+  label,
+  hint,
+  type = 'text',
+  autoComplete,
+  className = '',
+  spellCheck,
+  required = true,
+}: {
+  field: FieldState
+  label: string
+  hint?: string
+  type?: 'text' | 'email' | 'tel' | 'password'
+  autoComplete?: string
+  className?: string
+  spellCheck?: boolean
+  required?: boolean
+}) {
+  return (
+    <FieldFrame field={field} label={label} hint={hint} required={required} className={className}>
+      {(describedBy) => (
+        <input
+          id={field.id}
+          name={field.name}
+          type={type}
+          defaultValue={field.defaultValue}
+          required={required}
+          aria-invalid={field.error ? true : undefined}
+          aria-describedby={describedBy}
+          autoComplete={autoComplete}
+          spellCheck={spellCheck}
+          className="input"
+        />
+      )}
+    </FieldFrame>
   )
 }

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { Form, data, redirect } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
 import { currentLetterTemplate, letterTemplateSchema, previewLetter, saveLetterTemplate } from '~/admin/campaign.server'
-import { TextArea } from '~/admin/text-area'
+import { TextArea } from '~/components/text-area'
 import { ErrorSummary } from '~/components/error-summary'
 import { fieldState, problemsOf } from '~/components/text-field'
 import { readFormData } from '~/lib/form-data.server'
@@ -49,9 +49,9 @@ export default function AdminLetterTemplate({ loaderData, actionData }: Route.Co
       {saved ? <p role="status" className="mt-4 rounded bg-brand-light p-3 font-semibold">Saved. The change is in the audit log.</p> : null}
       <Form method="post" noValidate className="mt-6 max-w-3xl">
         <ErrorSummary problems={problemsOf([subjects, body, prompts])} />
-        <TextArea field={subjects} label="Subject lines" hint="One per line. Each letter gets one of them at random." rows={5} />
-        <TextArea field={body} label="Letter" rows={18} />
-        <TextArea field={prompts} label="Prompts beside the letter" hint="One per line: questions that help supporters add their own words." rows={4} required={false} />
+        <TextArea monospace field={subjects} label="Subject lines" hint="One per line. Each letter gets one of them at random." rows={5} />
+        <TextArea monospace field={body} label="Letter" rows={18} />
+        <TextArea monospace field={prompts} label="Prompts beside the letter" hint="One per line: questions that help supporters add their own words." rows={4} required={false} />
         <div className="flex flex-wrap gap-4">
           <button type="submit" name="intent" value="preview" className="btn-secondary">Preview</button>
           <button type="submit" name="intent" value="save" className="btn">Save the template</button>

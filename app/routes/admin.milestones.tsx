@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { Form, data, redirect } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
 import { milestones, milestonesSchema, saveMilestones } from '~/admin/campaign.server'
-import { TextArea } from '~/admin/text-area'
+import { TextArea } from '~/components/text-area'
 import { ErrorSummary } from '~/components/error-summary'
 import { fieldState, problemsOf } from '~/components/text-field'
 import { readFormData } from '~/lib/form-data.server'
@@ -56,7 +56,7 @@ export default function AdminMilestones({ loaderData, actionData }: Route.Compon
       </table>
       <Form method="post" noValidate className="mt-8 max-w-md">
         <ErrorSummary problems={problemsOf([thresholds])} />
-        <TextArea field={thresholds} label="Milestones" hint="One number per line, like 100000." rows={8} />
+        <TextArea monospace field={thresholds} label="Milestones" hint="One number per line, like 100000." rows={8} />
         <button type="submit" className="btn">Save milestones</button>
       </Form>
     </>

@@ -4,7 +4,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { useEffect } from 'react'
 import { Form, data, redirect, useNavigation, useRevalidator } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
-import { TextArea } from '~/admin/text-area'
+import { TextArea } from '~/components/text-area'
 import { ErrorSummary } from '~/components/error-summary'
 import { TextField, fieldState, problemsOf } from '~/components/text-field'
 import { readFormData } from '~/lib/form-data.server'
@@ -155,7 +155,7 @@ export default function AdminUpdate({ loaderData, actionData }: Route.ComponentP
             <Form method="post" noValidate className="mt-3 max-w-3xl">
               <ErrorSummary problems={problemsOf([subject, body])} />
               <TextField field={subject} label="Subject" />
-              <TextArea field={body} label="Message" hint={MARKDOWN_HINT} rows={14} />
+              <TextArea monospace field={body} label="Message" hint={MARKDOWN_HINT} rows={14} />
               <div className="flex flex-wrap gap-3">
                 <button type="submit" name="intent" value="save" className="btn">Save draft</button>
                 <button type="submit" name="intent" value="delete" className="btn-secondary" formNoValidate>Delete draft</button>

@@ -2,7 +2,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { Form, data, redirect } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
-import { TextArea } from '~/admin/text-area'
+import { TextArea } from '~/components/text-area'
 import { ErrorSummary } from '~/components/error-summary'
 import { TextField, fieldState, problemsOf } from '~/components/text-field'
 import { readFormData } from '~/lib/form-data.server'
@@ -35,7 +35,7 @@ export default function AdminUpdatesNew({ actionData }: Route.ComponentProps) {
       <Form method="post" noValidate className="mt-6 max-w-3xl">
         <ErrorSummary problems={problemsOf([subject, body])} />
         <TextField field={subject} label="Subject" />
-        <TextArea field={body} label="Message" hint={MARKDOWN_HINT} rows={14} />
+        <TextArea monospace field={body} label="Message" hint={MARKDOWN_HINT} rows={14} />
         <button type="submit" className="btn">Save draft</button>
       </Form>
     </>
