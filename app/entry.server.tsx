@@ -1,10 +1,16 @@
 import { createReadableStreamFromReadable } from '@react-router/node'
 import { PassThrough } from 'node:stream'
 import { renderToPipeableStream } from 'react-dom/server'
-import { ServerRouter, type AppLoadContext, type EntryContext } from 'react-router'
+import { ServerRouter, isRouteErrorResponse, type AppLoadContext, type EntryContext, type HandleErrorFunction } from 'react-router'
 import { NonceProvider } from './lib/nonce'
 
 export const streamTimeout = 5_000
+
+/** Logs like React Router's default, and keeps the error so server/http.ts can answer an outage with 503. */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  ;(context as Partial<AppLoadContext> | undefined)?.errors?.push(error)
+  if (!request.signal.aborted) console.error(isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error)
+}
 
 export default function handleRequest(
   request: Request,

@@ -62,15 +62,25 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const notFound = isRouteErrorResponse(error) && error.status === 404
   const unavailable = isRouteErrorResponse(error) && error.status === 503
+  // A 4xx thrown with a message (a bad form body, an abuse limit — decision 040) says what to do.
+  // (Not React Router's own messages, e.g. a 405, which name routes and code.)
+  const internal = isRouteErrorResponse(error) && (error as { internal?: boolean }).internal
+  const badRequest = isRouteErrorResponse(error) && !notFound && error.status < 500
+  const explained = badRequest && !internal && typeof error.data === 'string' ? error.data : badRequest ? 'Please go back and try again.' : undefined
+  const tooMany = isRouteErrorResponse(error) && error.status === 429
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="text-3xl font-bold">
-        {notFound ? 'Page not found' : unavailable ? 'Sorry, we are very busy' : 'Sorry, something went wrong'}
+        {notFound ? 'Page not found' : tooMany ? 'Please try again later' : explained ? 'There is a problem with that request' : unavailable ? 'Sorry, we are very busy' : 'Sorry, something went wrong'}
       </h1>
       <p className="mt-4">
         {notFound
           ? 'Check the address, or go back to the campaign page.'
-          : 'Nothing you entered has been lost on our side. Please try again in a minute.'}
+          : explained
+            ? explained
+            : unavailable
+              ? 'We could not finish that just now. If you were signing the petition or writing to your MP, it has not been sent yet: please try again in a minute.'
+              : 'Nothing you entered has been lost on our side. Please try again in a minute.'}
       </p>
       <p className="mt-4">
         <Link to="/">Back to the campaign</Link>

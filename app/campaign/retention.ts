@@ -7,6 +7,8 @@ export const retention = {
   letterBodyDays: 28,
   /** After the campaign closes: names, emails and addresses anonymised, counts kept. */
   afterCloseMonths: 6,
+  /** Resend's delivery reports (webhook events, which name the recipient). */
+  deliveryReportDays: 30,
   /** Letter confirmation links. */
   letterLinkDays: 7,
 }

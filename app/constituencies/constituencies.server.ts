@@ -21,4 +21,9 @@ export async function ensureConstituency(
     create: { onsCode: place.code, name: place.name, nameKey: constituencyNameKey(place.name), nation: place.nation },
     update: {},
   })
+  // The MP directory knows seats by name until postcodes.io gives their code: link this seat's MP now.
+  await db.$executeRaw`
+    UPDATE "Mp" SET "constituencyCode" = ${place.code}
+    WHERE "constituencyCode" IS NULL AND status = 'current' AND "constituencyKey" = ${constituencyNameKey(place.name)}
+      AND NOT EXISTS (SELECT 1 FROM "Mp" WHERE "constituencyCode" = ${place.code})`
 }

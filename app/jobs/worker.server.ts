@@ -3,6 +3,9 @@
 // one-off jobs run through pg-boss.
 import { env } from '~/lib/env.server'
 import { deliverBatch } from '~/mail/deliver.server'
+import { pauseSending, waitForSendSlot } from '~/mail/pace.server'
+import { settleWebhookEvents } from '~/mail/webhooks.server'
+import { queueMailshots } from '~/mail/mailshots.server'
 import { refreshCounts } from '~/petition/counts.server'
 import { locateSignatures } from '~/petition/locate.server'
 import { createBoss } from './boss.server'
@@ -22,18 +25,26 @@ export async function startWorker(): Promise<Worker> {
     await boss.work(job.name, async () => {
       await job.run()
     })
+    if (await job.runAtStartIf?.()) await boss.send(job.name, {}, { singletonKey: `${job.name}-at-start`, singletonSeconds: 600 })
   }
 
   const minGapMs = 1000 / env().RESEND_REQUESTS_PER_SECOND
   const loops: Loop[] = [
-    // Paced to Resend's request rate; a 429 pauses for as long as it asks.
+    // Paced to Resend's request rate across every worker process (one schedule in Postgres);
+    // a 429 pauses all of them for as long as it asks.
     startLoop('deliver-emails', 500, async () => {
-      const started = Date.now()
-      const report = await deliverBatch()
-      if (report.pauseMs) return report.pauseMs
-      if (!report.claimed) return 500
-      return Math.max(0, minGapMs - (Date.now() - started))
+      const report = await deliverBatch({ beforeSend: waitForSendSlot(minGapMs) })
+      if (report.pauseMs) {
+        await pauseSending(report.pauseMs)
+        return report.pauseMs
+      }
+      return report.claimed ? 0 : 500
     }),
+    startLoop('settle-webhook-events', 5_000, async () => {
+      await settleWebhookEvents()
+    }),
+    // Campaign updates: the next chunk of the audience into the outbox, as it drains.
+    startLoop('queue-mailshots', 2_000, queueMailshots),
     startLoop('refresh-counts', 2_000, async () => {
       await refreshCounts()
     }),

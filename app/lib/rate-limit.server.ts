@@ -6,13 +6,15 @@ import { env } from './env.server'
 
 /** Points allowed per window (seconds). Named for what they protect. */
 export const rateRules = {
-  signaturesPerIp: { points: 60, duration: 3600 },
+  signaturesPerIp: { points: 200, duration: 3600 }, // per network (IPv6 /64); generous for shared connections, decision 040
   signaturesPerEmailDomain: { points: 2000, duration: 3600 },
   lettersPerIp: { points: 10, duration: 3600 },
   lettersPerEmail: { points: 5, duration: 24 * 3600 },
   loginPerIp: { points: 20, duration: 900 },
   loginPerAccount: { points: 8, duration: 900 },
   webhooksPerIp: { points: 600, duration: 60 },
+  dataRequestsPerIp: { points: 10, duration: 3600 },
+  dataRequestsPerEmail: { points: 3, duration: 24 * 3600 },
 } as const
 
 export type RateRule = keyof typeof rateRules
@@ -61,4 +63,9 @@ export async function consume(rule: RateRule, key: string): Promise<RateDecision
 /** Forgets a key's attempts (a successful sign-in clears its failures). */
 export async function reset(rule: RateRule, key: string) {
   if (env().RATE_LIMITS) await limiter(rule).delete(key.slice(0, 200))
+}
+
+/** Gives back one attempt (a successful sign-in does not count against its IP address). */
+export async function refund(rule: RateRule, key: string) {
+  if (env().RATE_LIMITS) await limiter(rule).reward(key.slice(0, 200), 1)
 }

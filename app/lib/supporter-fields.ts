@@ -15,6 +15,7 @@ export const fullName = z
       .min(1, 'Enter your full name')
       .max(255, 'Your name must be 255 characters or fewer')
       .refine((v) => !CONTROL.test(v), 'Your name contains characters we cannot accept')
+      .refine((v) => !/[<>]/.test(v), 'Your name must not contain < or >')
       .refine((v) => !/^[=+\-@]/.test(v), 'Your name must not start with =, +, - or @')
       .refine((v) => !URL_LIKE.test(v), 'Your name must not contain a web address'),
   )

@@ -3,6 +3,7 @@ import { Link, data, redirect } from 'react-router'
 import { asks, campaign, context as campaignContext, figures, story, timingAsk } from '~/campaign/content'
 import { readFormData } from '~/lib/form-data.server'
 import { HONEYPOT_FIELD } from '~/lib/honeypot'
+import { enforceSignatureLimits } from '~/lib/signature-limits.server'
 import { LiveCount } from '~/petition/live-count'
 import { signatureCount } from '~/petition/public-counts.server'
 import { SignForm } from '~/petition/sign-form'
@@ -26,10 +27,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (submission.status !== 'success') {
     return data({ result: submission.reply() }, { status: 400 })
   }
-  if (!submission.value[HONEYPOT_FIELD]) {
-    await signPetition(submission.value, { ipAddress: context.clientIp })
-  }
-  return redirect('/petition/signed', 303)
+  if (submission.value[HONEYPOT_FIELD]) return redirect('/petition/signed', 303)
+  await enforceSignatureLimits({ ip: context.clientIp, email: submission.value.email })
+  const { undeliverable } = await signPetition(submission.value, { ipAddress: context.clientIp })
+  return redirect(undeliverable ? '/petition/signed?undeliverable=1' : '/petition/signed', 303)
 }
 
 export default function Home({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,9 +1,11 @@
+import type { MembersStub } from '../../e2e/stubs/members-api-stub'
 import type { PostcodesStub } from '../../e2e/stubs/postcodes-io-stub'
 import type { ResendStub } from '../../e2e/stubs/resend-stub'
 
 export interface TestContext {
   resend: ResendStub
   postcodes: PostcodesStub
+  members: MembersStub
   databaseUrl: string
   [extra: string]: unknown
 }

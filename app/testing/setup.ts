@@ -1,6 +1,7 @@
 // Runs before each test file: its own database, its own stubs of Resend,
 // postcodes.io and the Members API, and the environment pointing at them.
 import { afterAll } from 'vitest'
+import { startMembersStub } from '../../e2e/stubs/members-api-stub'
 import { startPostcodesStub } from '../../e2e/stubs/postcodes-io-stub'
 import { startResendStub } from '../../e2e/stubs/resend-stub'
 import { createTestDatabase } from '../../e2e/support/test-database'
@@ -12,6 +13,7 @@ if (!adminUrl) throw new Error('Run the tests with `npm test` (or vitest, whose 
 const database = await createTestDatabase(adminUrl)
 const resend = await startResendStub()
 const postcodes = await startPostcodesStub()
+const members = await startMembersStub()
 
 Object.assign(process.env, {
   NODE_ENV: 'test',
@@ -22,13 +24,14 @@ Object.assign(process.env, {
   RESEND_API_KEY: 're_test_key',
   RESEND_BASE_URL: resend.url,
   POSTCODES_IO_URL: postcodes.url,
+  MEMBERS_API_URL: members.url,
   MAIL_FROM: 'Duty of Care campaign <campaign@dutyofcare.test>',
 })
-setTestContext({ resend, postcodes, databaseUrl: database.url })
+setTestContext({ resend, postcodes, members, databaseUrl: database.url })
 
 afterAll(async () => {
   const { prisma } = await import('~/lib/db.server')
   await prisma.$disconnect()
-  await Promise.all([resend.close(), postcodes.close()])
+  await Promise.all([resend.close(), postcodes.close(), members.close()])
   await database.drop()
 })

@@ -1,0 +1,199 @@
+// Express → React Router, like @react-router/express (whose code this follows),
+// with two differences that the app needs:
+// 1. The body is read here, bounded: MAX bytes whether or not the client sent a
+//    Content-Length (a chunked body cannot stream past the limit) → 413.
+// 2. A request that failed because the database is unreachable is answered with
+//    503 and a friendly page (or JSON), never a 500; one that failed because
+//    Postgres refused a value (null byte, malformed id) is answered 400. Errors
+//    reach `handleError` in app/entry.server.tsx, which keeps them in the load
+//    context for this check. Domain code should still validate its input.
+import { writeReadableStreamToWritable } from '@react-router/node'
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
+import { createRequestHandler as createReactRouterHandler, type AppLoadContext, type ServerBuild } from 'react-router'
+import { isDatabaseUnavailable, isInvalidInput } from '~/lib/unavailable.server'
+import type { AppContext } from './http'
+
+export class BodyTooLarge extends Error {}
+
+/** Reads the whole body, refusing it as soon as it passes `limit` bytes. */
+export function readBoundedBody(req: ExpressRequest, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        cleanup()
+        req.pause()
+        reject(new BodyTooLarge())
+        return
+      }
+      chunks.push(chunk)
+    }
+    const onEnd = () => {
+      cleanup()
+      resolve(Buffer.concat(chunks, size))
+    }
+    const onError = (error: Error) => {
+      cleanup()
+      reject(error)
+    }
+    const cleanup = () => {
+      req.off('data', onData)
+      req.off('end', onEnd)
+      req.off('error', onError)
+      req.off('aborted', onAborted)
+    }
+    const onAborted = () => onError(new Error('request aborted'))
+    req.on('data', onData)
+    req.on('end', onEnd)
+    req.on('error', onError)
+    req.on('aborted', onAborted)
+  })
+}
+
+function headersOf(req: ExpressRequest) {
+  const headers = new Headers()
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (!values) continue
+    if (Array.isArray(values)) for (const value of values) headers.append(key, value)
+    else headers.set(key, values)
+  }
+  return headers
+}
+
+function urlOf(req: ExpressRequest) {
+  const [, forwardedPort] = req.app?.enabled('trust proxy') ? (req.get('X-Forwarded-Host')?.split(':') ?? []) : []
+  const [, hostPort] = req.get('host')?.split(':') ?? []
+  const port = [forwardedPort, hostPort].map((p) => Number.parseInt(p ?? '', 10)).find((p) => Number.isSafeInteger(p))
+  const hostname = req.hostname?.split(/[\\/?#@]/)[0] || 'localhost'
+  return new URL(`${req.protocol}://${hostname}${port ? `:${port}` : ''}${req.originalUrl}`)
+}
+
+export function unavailableResponse(request: Request, stylesheet?: string): Response {
+  const headers = { 'Retry-After': '10', 'Cache-Control': 'no-store' }
+  const wantsHtml = (request.headers.get('accept') ?? '').includes('text/html') && !new URL(request.url).pathname.endsWith('.data')
+  if (!wantsHtml) {
+    return Response.json({ error: 'unavailable', message: 'We are very busy. Please try again in a minute.' }, { status: 503, headers })
+  }
+  const html = `<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sorry, we are very busy — Duty of Care</title>${stylesheet ? `<link rel="stylesheet" href="${stylesheet}">` : ''}</head>
+<body><header class="bg-brand text-white"><div class="mx-auto max-w-5xl px-4 py-3"><a href="/" class="text-xl font-bold text-white">Duty of Care</a></div></header>
+<main id="main" class="mx-auto max-w-3xl px-4 py-10"><h1 class="text-3xl font-bold">Sorry, we are very busy</h1>
+<p class="mt-4">We could not finish that just now. If you were signing the petition or writing to your MP, it has not been sent yet: please go back and try again in a minute.</p>
+<p class="mt-4"><a href="/">Back to the campaign</a></p></main></body></html>`
+  return new Response(html, { status: 503, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } })
+}
+
+/** A value the database could not take (a null byte, a malformed id): the request's fault, said plainly. */
+export function invalidInputResponse(request: Request, stylesheet?: string): Response {
+  const message = 'That request contained something we cannot accept (for example a null character or a malformed link). Please check it and try again.'
+  const wantsHtml = (request.headers.get('accept') ?? '').includes('text/html') && !new URL(request.url).pathname.endsWith('.data')
+  if (!wantsHtml) return Response.json({ error: 'invalid_input', message }, { status: 400, headers: { 'Cache-Control': 'no-store' } })
+  const html = `<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>There is a problem with that request — Duty of Care</title>${stylesheet ? `<link rel="stylesheet" href="${stylesheet}">` : ''}</head>
+<body><header class="bg-brand text-white"><div class="mx-auto max-w-5xl px-4 py-3"><a href="/" class="text-xl font-bold text-white">Duty of Care</a></div></header>
+<main id="main" class="mx-auto max-w-3xl px-4 py-10"><h1 class="text-3xl font-bold">There is a problem with that request</h1>
+<p class="mt-4">${message}</p><p class="mt-4"><a href="/">Back to the campaign</a></p></main></body></html>`
+  return new Response(html, { status: 400, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } })
+}
+
+async function send(res: ExpressResponse, response: Response) {
+  if (res.destroyed || res.writableEnded) {
+    await response.body?.cancel()
+    return
+  }
+  res.statusMessage = response.statusText
+  res.status(response.status)
+  for (const [key, value] of response.headers.entries()) res.append(key, value)
+  if (!response.body) {
+    res.end()
+    return
+  }
+  try {
+    await writeReadableStreamToWritable(response.body, res)
+  } catch (error) {
+    if (!(res.destroyed || res.writableEnded)) throw error
+  }
+}
+
+/**
+ * A one-second cache of public pages for visitors without cookies (a viral moment is
+ * mostly first visits): one render a second instead of one per request. The page's CSP
+ * nonce is swapped for each response's own, so every response still has a fresh one.
+ */
+export function createPageCache(paths: string[], ttlMs: number) {
+  const pages = new Map<string, { at: number; status: number; headers: [string, string][]; html: string }>()
+  const PLACEHOLDER = '\u0000nonce\u0000'
+  const cacheable = (req: ExpressRequest) => req.method === 'GET' && !req.headers.cookie && paths.includes(req.originalUrl)
+  return {
+    get(req: ExpressRequest, nonce: string): Response | undefined {
+      if (!cacheable(req)) return undefined
+      const page = pages.get(req.originalUrl)
+      if (!page || Date.now() - page.at > ttlMs) return undefined
+      return new Response(page.html.replaceAll(PLACEHOLDER, nonce), { status: page.status, headers: page.headers })
+    },
+    /** Keeps a copy of a fresh render when it can be shared; returns the response to send. */
+    async put(req: ExpressRequest, nonce: string, response: Response): Promise<Response> {
+      if (!cacheable(req) || response.status !== 200 || response.headers.has('set-cookie') || !response.headers.get('content-type')?.startsWith('text/html')) {
+        return response
+      }
+      const html = await response.text()
+      const headers = [...response.headers.entries()]
+      pages.set(req.originalUrl, { at: Date.now(), status: 200, headers, html: html.replaceAll(nonce, PLACEHOLDER) })
+      return new Response(html, { status: 200, headers })
+    },
+  }
+}
+
+export function createRequestHandler(options: {
+  build: ServerBuild
+  mode: 'production' | 'development'
+  maxBodyBytes: number
+  getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppContext & AppLoadContext
+  stylesheet?: string
+  pageCache?: ReturnType<typeof createPageCache>
+}) {
+  const handle = createReactRouterHandler(options.build, options.mode)
+  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    try {
+      const cached = options.pageCache?.get(req, res.locals.cspNonce as string)
+      if (cached) {
+        await send(res, cached)
+        return
+      }
+      const controller = new AbortController()
+      res.on('close', () => {
+        if (!res.writableFinished) controller.abort()
+      })
+      const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers: headersOf(req), signal: controller.signal }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        try {
+          const body = await readBoundedBody(req, options.maxBodyBytes)
+          init.body = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length)
+        } catch (error) {
+          if (!(error instanceof BodyTooLarge)) throw error
+          res.status(413).set('Connection', 'close').type('text/plain').send('That request is too large.')
+          return
+        }
+      }
+      const request = new Request(urlOf(req).href, init)
+      const context = options.getLoadContext(req, res)
+      let response = await handle(request, context)
+      if (response.status >= 500 && context.errors.some(isDatabaseUnavailable)) {
+        await response.body?.cancel()
+        response = unavailableResponse(request, options.stylesheet)
+      } else if (response.status >= 500 && context.errors.some(isInvalidInput)) {
+        await response.body?.cancel()
+        response = invalidInputResponse(request, options.stylesheet)
+      } else if (options.pageCache) {
+        response = await options.pageCache.put(req, context.cspNonce, response)
+      }
+      await send(res, response)
+    } catch (error) {
+      next(error)
+    }
+  }
+}
