@@ -11,14 +11,16 @@ import { signSchema } from '~/petition/sign-form.server'
 import { signPetition } from '~/petition/sign.server'
 import type { Route } from './+types/home'
 
-export const meta: Route.MetaFunction = () => [
-  { title: `${campaign.title} — sign the Duty of Care petition` },
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: `${loaderData?.content.campaign.title ?? 'Duty of Care'} — sign the Duty of Care petition` },
   { name: 'description', content: 'Ask the Prime Minister for an Online Harms Bill with a legal Duty of Care on tech companies. Sign the petition and email your MP.' },
 ]
 
 export async function loader() {
   const { count, milestones } = await signatureCount()
-  return { count, thresholds: milestones.map((m) => m.threshold) }
+  // The words travel as page data, not as a JavaScript module: the home page's script budget is tight.
+  const content = { campaign, asks, timingAsk, figures, story, context: campaignContext }
+  return { count, thresholds: milestones.map((m) => m.threshold), content }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -34,6 +36,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function Home({ loaderData, actionData }: Route.ComponentProps) {
+  const { campaign, asks, timingAsk, figures, story, context: campaignContext } = loaderData.content
   return (
     <>
       <section className="bg-brand text-white">
