@@ -41,5 +41,7 @@ export default [
     route('updates', 'routes/admin.updates.tsx'),
     route('updates/new', 'routes/admin.updates-new.tsx'),
     route('updates/:id', 'routes/admin.updates-detail.tsx'),
+    route('campaign', 'routes/admin.campaign.tsx'),
+    route('suppressions', 'routes/admin.suppressions.tsx'),
   ]),
 ] satisfies RouteConfig

@@ -1,0 +1,111 @@
+import { parseWithZod } from '@conform-to/zod'
+import { Form, data, redirect } from 'react-router'
+import { requireCampaigner } from '~/admin/auth.server'
+import { campaignCloseStatus, closeCampaign, closeCampaignSchema, reopenCampaign } from '~/admin/campaign-close.server'
+import { ErrorSummary } from '~/components/error-summary'
+import { FieldFrame, fieldState, problemsOf } from '~/components/text-field'
+import { readFormData } from '~/lib/form-data.server'
+import type { Route } from './+types/admin.campaign'
+
+export const meta = () => [{ title: 'Closing the campaign — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireCampaigner(request, { role: 'admin' })
+  return { status: await campaignCloseStatus(), saved: new URL(request.url).searchParams.get('saved') }
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const campaigner = await requireCampaigner(request, { role: 'admin' })
+  const formData = await readFormData(request)
+  if (formData.get('intent') === 'reopen') {
+    if (!(await reopenCampaign(campaigner))) return data({ result: undefined, error: 'The campaign has no close date: it is already open.' }, { status: 400 })
+    return redirect('/admin/campaign?saved=reopened', 303)
+  }
+  const submission = parseWithZod(formData, { schema: closeCampaignSchema() })
+  if (submission.status !== 'success') return data({ result: submission.reply(), error: null }, { status: 400 })
+  await closeCampaign(campaigner, submission.value.closedAt)
+  return redirect('/admin/campaign?saved=closed', 303)
+}
+
+const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'long' })
+
+export default function AdminCampaign({ loaderData, actionData }: Route.ComponentProps) {
+  const { status, saved } = loaderData
+  const field = fieldState('campaign-close', actionData?.result, 'closedAt')
+  const closedAt = { ...field, defaultValue: field.defaultValue ?? status.closedAt?.slice(0, 10) ?? '' }
+  const hintId = `${closedAt.id}-hint`
+  const months = `${status.afterCloseMonths} months`
+  return (
+    <>
+      <h1 className="text-3xl font-bold">Closing the campaign</h1>
+      {saved ? (
+        <p role="status" className="mt-4 rounded bg-brand-light p-3 font-semibold">
+          {saved === 'reopened' ? 'The close date is cleared.' : 'The close date is saved.'} The change is in the audit log.
+        </p>
+      ) : null}
+      {actionData?.error ? <p role="alert" className="mt-4 rounded border-4 border-warn p-3 font-semibold">{actionData.error}</p> : null}
+
+      <section aria-labelledby="campaign-state" className="mt-6 max-w-3xl rounded-lg border-2 border-brand-light p-4">
+        <h2 id="campaign-state" className="text-xl font-bold">
+          {status.closedAt ? (status.open ? 'Open, closing soon' : 'Closed') : 'Open'}
+        </h2>
+        {status.closedAt && status.anonymiseAt ? (
+          <>
+            <p className="mt-2">
+              The campaign {status.open ? 'closes' : 'closed'} on <strong>{day.format(new Date(status.closedAt))}</strong>.
+            </p>
+            <p className="mt-2">
+              {status.anonymised ? (
+                <>Supporters’ personal data was due to be anonymised on <strong>{day.format(new Date(status.anonymiseAt))}</strong>. Anonymised data cannot be brought back.</>
+              ) : (
+                <>Supporters’ names, email addresses and postal details will be anonymised on <strong>{day.format(new Date(status.anonymiseAt))}</strong>, {months} after the close date. The counts by constituency and nation are kept.</>
+              )}
+            </p>
+          </>
+        ) : (
+          <p className="mt-2">No close date is set, so supporters’ personal data is kept for as long as the campaign runs.</p>
+        )}
+      </section>
+
+      <div className="mt-6 max-w-3xl">
+        <h2 className="text-xl font-bold">How closing works</h2>
+        <p className="mt-2">
+          Our privacy notice promises supporters that we keep their details only while the campaign needs them. Once you set a close
+          date, the nightly retention job anonymises every signature and letter {months} after that date: names, email addresses
+          and postcodes are removed for good, and only the totals remain. Until then you can move the date or clear it.
+        </p>
+      </div>
+
+      <Form method="post" noValidate className="mt-6 max-w-md">
+        <ErrorSummary problems={problemsOf([closedAt])} />
+        <input type="hidden" name="intent" value="close" />
+        <FieldFrame field={closedAt} label="Close date" hint={`The day the campaign ends. Personal data is anonymised ${months} later.`} required>
+          {(describedBy) => (
+            <input
+              id={closedAt.id}
+              name={closedAt.name}
+              type="date"
+              defaultValue={closedAt.defaultValue}
+              required
+              aria-invalid={closedAt.error ? true : undefined}
+              aria-describedby={describedBy ?? hintId}
+              className="input"
+            />
+          )}
+        </FieldFrame>
+        <button type="submit" className="btn">{status.closedAt ? 'Change the close date' : 'Set the close date'}</button>
+      </Form>
+
+      {status.closedAt ? (
+        <Form method="post" className="mt-6 max-w-3xl">
+          <input type="hidden" name="intent" value="reopen" />
+          <p className="mb-2">
+            Reopening clears the close date, so nothing is anonymised on a schedule.
+            {status.anonymised ? ' Data already anonymised stays anonymised.' : ''}
+          </p>
+          <button type="submit" className="btn-secondary">Reopen the campaign</button>
+        </Form>
+      ) : null}
+    </>
+  )
+}
