@@ -126,6 +126,18 @@ async function fail(emails: Email[], error: string) {
   await prisma.$executeRaw`UPDATE "Email" SET secrets = NULL WHERE id = ANY(${emails.map((e) => e.id)}::uuid[])`
 }
 
+type Message = Awaited<ReturnType<typeof toMessage>>
+
+/** Several emails go in one batch request; a lone email (a retry split off a batch, a quiet moment) as a plain send. */
+async function send(messages: Message[], idempotencyKey: string) {
+  if (messages.length === 1) {
+    const { data, error, headers } = await resendClient().emails.send(messages[0], { idempotencyKey })
+    return { providerIds: data ? [data.id] : undefined, error, headers }
+  }
+  const { data, error, headers } = await resendClient().batch.send(messages, { idempotencyKey })
+  return { providerIds: data ? data.data.map((d) => d.id) : undefined, error, headers }
+}
+
 /** Sends one batch. Returns what happened, including how long to pause if Resend said 429. */
 export async function deliverBatch(options: { beforeSend?: () => Promise<void> } = {}): Promise<DeliveryReport & { claimed: number }> {
   const report = { sent: 0, failed: 0, deferred: 0, suppressed: 0, pauseMs: 0, claimed: 0 }
@@ -147,9 +159,9 @@ export async function deliverBatch(options: { beforeSend?: () => Promise<void> }
   const batchKey = emails[0].batchKey!
   // Waits for this request's turn at Resend's account-wide rate (app/mail/pace.server.ts).
   await options.beforeSend?.()
-  const { data, error, headers } = await resendClient().batch.send(messages, { idempotencyKey: batchKey })
-  if (data) {
-    await markSent(emails, data.data.map((d) => d.id))
+  const { providerIds, error, headers } = await send(messages, batchKey)
+  if (providerIds) {
+    await markSent(emails, providerIds)
     report.sent = emails.length
     return report
   }

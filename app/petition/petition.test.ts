@@ -221,3 +221,15 @@ describe('an address we cannot email', () => {
     expect(testContext().resend.emails.map((e) => e.to[0])).toEqual(['sam@example.org'])
   })
 })
+
+describe('a Resend endpoint that refuses batches', () => {
+  it('still delivers each email once, one request per email', async () => {
+    const { resend } = testContext()
+    await signPetition(priya)
+    await signPetition({ ...priya, email: 'sam@example.org' })
+    resend.failNext(resendError(404, 'not_found', 'The requested endpoint does not exist.'))
+    await deliverAllDue()
+    expect(resend.emails.map((e) => e.to[0]).sort()).toEqual(['priya@example.org', 'sam@example.org'])
+    expect(resend.requests.map((r) => r.path)).toEqual(['/emails/batch', '/emails', '/emails'])
+  })
+})
