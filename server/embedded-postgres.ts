@@ -45,20 +45,33 @@ async function answers(port: number) {
 }
 
 /** Starts (initialising on first use) a cluster in `dir` on `port`, and returns a URL for `database`. */
-export async function startEmbeddedPostgres(options: { dir: string; port: number; database: string }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: {
+  dir: string
+  port: number
+  database: string
+  /** When the port is taken by something else, use any free port instead of failing (tests). */
+  anyPortIfBusy?: boolean
+}): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dir)
-  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`
   const pidFile = path.join(dir, 'postmaster.pid')
+  let port = options.port
   // Another process of this checkout (web beside worker, or a second terminal) already runs it.
-  if (fs.existsSync(pidFile) && !(await portIsFree(options.port)) && (await answers(options.port))) {
-    await ensureDatabase(options.port, options.database)
-    return { url, stop: async () => {} }
+  if (fs.existsSync(pidFile) && !(await portIsFree(port)) && (await answers(port))) {
+    await ensureDatabase(port, options.database)
+    return { url: urlFor(port, options.database), stop: async () => {} }
   }
+  if (!(await portIsFree(port))) {
+    if (!options.anyPortIfBusy) {
+      throw new Error(`Port ${port} is taken by another program, so the embedded PostgreSQL cannot start there. Set EMBEDDED_POSTGRES_PORT to a free port, or DATABASE_URL to a database of your own.`)
+    }
+    port = await freePort()
+  }
+  const url = urlFor(port, options.database)
   fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o755 })
   const EmbeddedPostgres = await loadEmbeddedPostgres()
   const cluster = new EmbeddedPostgres({
     databaseDir: dir,
-    port: options.port,
+    port,
     user: USER,
     password: PASSWORD,
     persistent: true,
@@ -68,9 +81,29 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     onError: (e) => { if (process.env.DEBUG_PG) console.error('[postgres]', e) },
   })
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) await cluster.initialise()
-  await cluster.start()
-  await ensureDatabase(options.port, options.database)
+  try {
+    await cluster.start()
+  } catch (error) {
+    // embedded-postgres rejects with undefined when the server exits early: say where to look.
+    throw new Error(`The embedded PostgreSQL in ${dir} did not start on port ${port}${error ? `: ${String(error)}` : ''}. Run with DEBUG_PG=1 to see its log.`)
+  }
+  await ensureDatabase(port, options.database)
   return { url, stop: () => cluster.stop() }
+}
+
+function urlFor(port: number, database: string) {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+}
+
+async function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
 }
 
 async function ensureDatabase(port: number, database: string) {

@@ -38,6 +38,7 @@ export async function ensureTestServer(): Promise<{ adminUrl: string; stop: () =
     dir: path.join(ROOT, '.data', 'test-postgres'),
     port: Number(process.env.TEST_POSTGRES_PORT ?? 54330),
     database: 'postgres',
+    anyPortIfBusy: !process.env.TEST_POSTGRES_PORT,
   })
   process.env.TEST_ADMIN_DATABASE_URL = db.url
   return { adminUrl: db.url, stop: db.stop }
