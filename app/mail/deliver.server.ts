@@ -2,7 +2,7 @@
 // and hands each batch to Resend's batch endpoint with an Idempotency-Key, so
 // a retry after a crash or a timeout never sends an email twice.
 import crypto from 'node:crypto'
-import type { Email } from '~/generated/prisma/client'
+import { Prisma, type Email } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { mailboxKey } from '~/lib/mailbox-key'
@@ -60,7 +60,7 @@ async function dropSuppressed(emails: Email[]): Promise<Email[]> {
   const dropped = emails.filter((e) => suppressed.has(mailboxKey(e.to)))
   await prisma.email.updateMany({
     where: { id: { in: dropped.map((e) => e.id) } },
-    data: { status: 'suppressed', secrets: undefined, lastError: 'address suppressed after a bounce or complaint' },
+    data: { status: 'suppressed', secrets: Prisma.DbNull, lastError: 'address suppressed after a bounce or complaint' },
   })
   return emails.filter((e) => !suppressed.has(mailboxKey(e.to)))
 }
@@ -100,15 +100,13 @@ async function markSent(emails: Email[], providerIds: (string | undefined)[], re
           status: 'sent',
           sentAt: now,
           providerId: providerIds[i] ?? null,
-          secrets: undefined,
+          secrets: Prisma.DbNull,
           lastError: null,
           ...(rendered ? { outboxHtml: rendered[i].html, outboxText: rendered[i].text } : {}),
         },
       }),
     ),
   )
-  // Erase secret links explicitly: Prisma treats `undefined` as "leave alone".
-  await prisma.$executeRaw`UPDATE "Email" SET secrets = NULL WHERE id = ANY(${emails.map((e) => e.id)}::uuid[])`
 }
 
 async function defer(emails: Email[], seconds: number, error: string) {
@@ -121,9 +119,8 @@ async function defer(emails: Email[], seconds: number, error: string) {
 async function fail(emails: Email[], error: string) {
   await prisma.email.updateMany({
     where: { id: { in: emails.map((e) => e.id) } },
-    data: { status: 'failed', lastError: error.slice(0, 500) },
+    data: { status: 'failed', secrets: Prisma.DbNull, lastError: error.slice(0, 500) },
   })
-  await prisma.$executeRaw`UPDATE "Email" SET secrets = NULL WHERE id = ANY(${emails.map((e) => e.id)}::uuid[])`
 }
 
 type Message = Awaited<ReturnType<typeof toMessage>>

@@ -219,6 +219,9 @@ describe('an address we cannot email', () => {
     expect(await signPetition({ ...priya, email: 'sam@example.org' })).toEqual({ undeliverable: false })
     await deliverAllDue()
     expect(testContext().resend.emails.map((e) => e.to[0])).toEqual(['sam@example.org'])
+    // The unsent confirmation's link does not linger in the outbox.
+    const dropped = await prisma.email.findFirstOrThrow({ where: { to: 'Priya+x@example.org' } })
+    expect(dropped).toMatchObject({ status: 'suppressed', secrets: null })
   })
 })
 
