@@ -6,25 +6,11 @@ import { loader as lettersCsv } from '~/routes/admin-export-letters-per-mp'
 import { loader as signaturesCsv } from '~/routes/admin-export-signatures'
 import { csvCell, csvLine, datedFileName } from './csv.server'
 import { EXPORT_BATCH_SIZE, exportConfirmedSignatures } from './exports.server'
-import { outcome, routeArgs, signedInCampaigner, TEST_APP_URL } from './testing.server'
+import type { Prisma } from '~/generated/prisma/client'
+import { insertSignature, outcome, routeArgs, signedInCampaigner, TEST_APP_URL } from './testing.server'
 
-let n = 0
-async function signature(state: 'pending' | 'validated' | 'invalidated', name: string, extra: Record<string, unknown> = {}) {
-  n++
-  return prisma.signature.create({
-    data: {
-      name,
-      email: `person${n}@example.org`,
-      emailKey: `person${n}@example.org`,
-      postcode: 'RG1 1AA',
-      privacyVersion: 'test',
-      tokenHash: `hash-${n}-${Math.random()}`,
-      tokenExpiresAt: new Date(Date.now() + 86400_000),
-      state,
-      validatedAt: state === 'validated' ? new Date() : null,
-      ...extra,
-    },
-  })
+function signature(state: 'pending' | 'validated' | 'invalidated', name: string, extra: Partial<Prisma.SignatureUncheckedCreateInput> = {}) {
+  return insertSignature({ state, name, ...extra })
 }
 
 async function readAll(response: Response) {

@@ -6,25 +6,13 @@ import { petitionJson } from '~/petition/public-counts.server'
 import { loader as figuresJson } from '~/routes/admin-figures-json'
 import { loader as dashboard } from '~/routes/admin._index'
 import { constituencyTable, dashboardFigures, HOURS_SHOWN } from './figures.server'
-import { outcome, routeArgs, signedInCampaigner, TEST_APP_URL } from './testing.server'
+import type { Prisma } from '~/generated/prisma/client'
+import { insertSignature, outcome, routeArgs, signedInCampaigner, TEST_APP_URL } from './testing.server'
 
 let n = 0
-async function signature(state: 'pending' | 'validated', extra: Record<string, unknown> = {}) {
+function signature(state: 'pending' | 'validated', extra: Partial<Prisma.SignatureUncheckedCreateInput> = {}) {
   n++
-  return prisma.signature.create({
-    data: {
-      name: `Secret Name ${n}`,
-      email: `secret${n}@example.org`,
-      emailKey: `secret${n}@example.org`,
-      postcode: 'RG1 1AA',
-      privacyVersion: 'test',
-      tokenHash: `hash-${n}-${Math.random()}`,
-      tokenExpiresAt: new Date(Date.now() + 86400_000),
-      state,
-      validatedAt: state === 'validated' ? new Date() : null,
-      ...extra,
-    },
-  })
+  return insertSignature({ state, name: `Secret Name ${n}`, email: `secret${n}@example.org`, ...extra })
 }
 
 beforeEach(async () => {

@@ -3,27 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
 import { refreshCounts } from '~/petition/counts.server'
 import { criteriaSchema, invalidateMatches, parseIpOrRange, recentInvalidations, revertInvalidation, searchMatches, trending, type Criteria } from './moderation.server'
-import { signedInCampaigner } from './testing.server'
+import { insertSignature, signedInCampaigner } from './testing.server'
 
-let n = 0
-async function signature(fields: { email?: string; name?: string; ip?: string | null; postcode?: string; state?: 'pending' | 'validated'; createdAt?: Date }) {
-  n++
-  const email = fields.email ?? `person${n}@example.org`
-  return prisma.signature.create({
-    data: {
-      name: fields.name ?? `Person ${n}`,
-      email,
-      emailKey: email.toLowerCase(),
-      postcode: fields.postcode ?? 'RG1 1AA',
-      privacyVersion: 'test',
-      tokenHash: `hash-${n}-${Math.random()}`,
-      tokenExpiresAt: new Date(Date.now() + 86400_000),
-      state: fields.state ?? 'validated',
-      validatedAt: (fields.state ?? 'validated') === 'validated' ? new Date() : null,
-      ipAddress: fields.ip === undefined ? '198.51.100.1' : fields.ip,
-      createdAt: fields.createdAt,
-    },
-  })
+function signature(fields: { email?: string; name?: string; ip?: string | null; postcode?: string; state?: 'pending' | 'validated'; createdAt?: Date }) {
+  const { ip, ...rest } = fields
+  return insertSignature({ ...rest, ipAddress: ip === undefined ? '198.51.100.1' : ip })
 }
 
 const criteria = (input: Record<string, string>): Criteria => criteriaSchema.parse(input)

@@ -1,4 +1,5 @@
 // Test helpers: a campaigner with a live session, and requests carrying it.
+import type { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 import { hashPassword } from './password.server'
 import { startSession } from './session.server'
@@ -38,4 +39,28 @@ export async function outcome(run: () => Promise<unknown>): Promise<{ status: nu
     if (thrown?.init?.status) return { status: thrown.init.status, value: thrown }
     throw thrown
   }
+}
+
+let signatures = 0
+
+/** A signature row as the petition would leave it (validated unless told otherwise); fields left undefined keep their defaults. */
+export async function insertSignature(fields: Partial<Prisma.SignatureUncheckedCreateInput> = {}) {
+  signatures++
+  const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<Prisma.SignatureUncheckedCreateInput>
+  const state = given.state ?? 'validated'
+  const email = given.email ?? `person${signatures}@example.org`
+  return prisma.signature.create({
+    data: {
+      name: `Person ${signatures}`,
+      emailKey: email.toLowerCase(),
+      postcode: 'RG1 1AA',
+      privacyVersion: 'test',
+      tokenHash: `hash-${signatures}-${Math.random()}`,
+      tokenExpiresAt: new Date(Date.now() + 86400_000),
+      validatedAt: state === 'validated' ? new Date() : null,
+      ...given,
+      email,
+      state,
+    },
+  })
 }
