@@ -7,9 +7,12 @@
 //    Postgres refused a value (null byte, malformed id) is answered 400. Errors
 //    reach `handleError` in app/entry.server.tsx, which keeps them in the load
 //    context for this check. Domain code should still validate its input.
+// 3. A form posted from another site, which React Router refuses with a bare
+//    "Bad Request", gets a page saying what happened (app/lib/cross-site.server.ts).
 import { writeReadableStreamToWritable } from '@react-router/node'
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import { createRequestHandler as createReactRouterHandler, type AppLoadContext, type ServerBuild } from 'react-router'
+import { crossSiteResponse, isCrossSiteRefusal } from '~/lib/cross-site.server'
 import { isDatabaseUnavailable, isInvalidInput } from '~/lib/unavailable.server'
 import type { AppContext } from './http'
 
@@ -188,6 +191,12 @@ export function createRequestHandler(options: {
       } else if (response.status >= 500 && context.errors.some(isInvalidInput)) {
         await response.body?.cancel()
         response = invalidInputResponse(request, options.stylesheet)
+      } else if (response.status === 400 && context.errors.some(isCrossSiteRefusal)) {
+        const page = crossSiteResponse(request, options.stylesheet)
+        if (page) {
+          await response.body?.cancel()
+          response = page
+        }
       } else if (options.pageCache) {
         response = await options.pageCache.put(req, context.cspNonce, response)
       }

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { prisma } from '~/lib/db.server'
 import { mergeTemplate } from '~/letters/letter-text'
 import { letterTemplate, type LetterTemplateContent } from '~/letters/template.server'
+import { releaseHeldLetters } from '~/letters/dispatch.server'
 import { findMps, setEmailOverride, switchTargetOff, switchTargetOn, TargetError } from '~/mps/targets.server'
 import { audit } from './audit.server'
 import type { Campaigner } from './auth.server'
@@ -117,7 +118,10 @@ export type MpTargetChange =
   | { kind: 'switch-off'; reason: string }
   | { kind: 'switch-on' }
 
-/** One change to an MP target, audited; a TargetError's message is safe to show. */
+/**
+ * One change to an MP target, audited; a TargetError's message is safe to show. A new address
+ * (which clears a bounce) or switching the target on sends the letters held for the MP.
+ */
 export async function changeMpTarget(campaigner: Campaigner, mpId: number, change: MpTargetChange) {
   await prisma.$transaction(async (tx) => {
     const before = await tx.mp.findUnique({ where: { id: mpId }, select: { emailOverride: true, targetEnabled: true, targetDisabledReason: true } })
@@ -126,6 +130,7 @@ export async function changeMpTarget(campaigner: Campaigner, mpId: number, chang
     else await switchTargetOn(mpId, tx)
     await audit(campaigner.id, `mp-target.${change.kind}`, { mpId, before, change }, tx)
   })
+  if (change.kind !== 'switch-off') await releaseHeldLetters({ mpId })
 }
 
 export { TargetError }

@@ -1,6 +1,7 @@
 // The supporter's journey at /write, on the server: the letter to start from,
 // the checks before a preview, and the request that emails them a confirm
-// link. Nothing reaches an MP until that link is opened (confirm.server.ts).
+// link. Nothing reaches an MP until the button behind that link is pressed
+// (confirm.server.ts).
 import crypto from 'node:crypto'
 import { retention } from '~/campaign/retention'
 import { Prisma } from '~/generated/prisma/client'
@@ -233,8 +234,9 @@ async function writePendingLetter(input: LetterInput, checked: CheckedLetter, em
     to: input.email,
     subject: reminder ? `Reminder: confirm your letter to ${lookup.mp.name}` : `Confirm your letter to ${lookup.mp.name}`,
     template: 'letter-confirmation' as const,
-    data: { mpName: lookup.mp.name, linkDays: retention.letterLinkDays, reminder },
-    secrets: { name: input.name, confirmUrl: confirmUrl(token), subject: input.subject, letter: checked.parts },
+    // Nothing the writer typed but their name: the letter and its subject stay on the page behind the link.
+    data: { mpName: lookup.mp.name, constituency: lookup.seat.name, linkDays: retention.letterLinkDays, reminder },
+    secrets: { name: input.name, confirmUrl: confirmUrl(token) },
     letterId,
     notBefore: reminder ? new Date(Date.now() + REMINDER_AFTER_HOURS * 3600 * 1000) : undefined,
   })

@@ -1,23 +1,68 @@
-// Opening the confirm link sends the letter: in one transaction the letter
-// becomes confirmed and two emails join the outbox (to the MP, and a copy to
-// the supporter). Only a pending letter can be confirmed, so a second click,
-// or two at once, sends nothing more; the outbox's idempotency keys make
-// sure a retried batch never reaches the MP twice.
-import { prisma } from '~/lib/db.server'
+// The emailed confirm link opens a page showing the letter (letterToConfirm,
+// which changes nothing: mail scanners open every link); its button posts,
+// and confirmLetter sends it: in one transaction the letter becomes confirmed
+// and its emails join the outbox (dispatch.server.ts), or it is held while the
+// MP's address bounces. Only a pending letter can be confirmed, so a second
+// press, or two at once, sends nothing more; the outbox's idempotency keys
+// make sure a retried batch never reaches the MP twice.
 import { env } from '~/lib/env.server'
+import { prisma } from '~/lib/db.server'
 import { hashToken, isWellFormedToken } from '~/lib/tokens.server'
-import { queueEmail } from '~/mail/outbox.server'
-import { sendableEmail } from '~/mps/lookup.server'
-import { CAMPAIGN_SENDER_SUFFIX } from './compose.server'
-import { letterForMp } from './letter-text'
+import { letterAddress } from '~/mps/lookup.server'
+import { dispatchLetter } from './dispatch.server'
+import { letterForMp, type LetterParts } from './letter-text'
 
 export type LetterConfirmation =
   | { status: 'confirmed'; mpName: string }
+  /** Confirmed, and waiting for campaigners to fix the MP's bouncing address. */
+  | { status: 'held'; mpName: string }
   | { status: 'already-confirmed'; mpName: string }
   /** The MP can no longer be written to (switched off, no address, no longer an MP). */
   | { status: 'undeliverable'; mpName: string }
   | { status: 'invalid' }
 
+export type LetterToConfirm =
+  | {
+      status: 'pending'
+      mpName: string
+      constituency: string
+      subject: string
+      letter: LetterParts
+    }
+  | { status: 'already-confirmed' }
+  | { status: 'undeliverable'; mpName: string }
+  | { status: 'invalid' }
+
+/** What the confirm link shows, read only: the letter as the MP will receive it. */
+export async function letterToConfirm(token: unknown): Promise<LetterToConfirm> {
+  if (!isWellFormedToken(token)) return { status: 'invalid' }
+  const letter = await prisma.letter.findUnique({ where: { tokenHash: hashToken(token) }, include: { mp: true, constituency: true } })
+  if (!letter || letter.state === 'invalidated') return { status: 'invalid' }
+  if (letter.state !== 'pending') return { status: 'already-confirmed' }
+  if (!letter.tokenExpiresAt || letter.tokenExpiresAt <= new Date() || !letter.body || !letter.subject) return { status: 'invalid' }
+  if (!letterAddress(letter.mp) || !letter.mp.targetEnabled || letter.mp.status !== 'current') return { status: 'undeliverable', mpName: letter.mp.name }
+  return {
+    status: 'pending',
+    mpName: letter.mp.name,
+    constituency: letter.constituency.name,
+    subject: letter.subject,
+    letter: letterForMp({
+      sender: {
+        name: letter.name,
+        email: letter.email,
+        addressLine1: letter.addressLine1 ?? '',
+        town: letter.town ?? '',
+        postcode: letter.postcode,
+        phone: letter.phone,
+      },
+      body: letter.body,
+      constituency: letter.constituency.name,
+      siteUrl: env().APP_URL,
+    }),
+  }
+}
+
+/** The button on the confirm page: sends (or holds) the letter once. */
 export async function confirmLetter(token: unknown): Promise<LetterConfirmation> {
   if (!isWellFormedToken(token)) return { status: 'invalid' }
   const tokenHash = hashToken(token)
@@ -32,49 +77,12 @@ export async function confirmLetter(token: unknown): Promise<LetterConfirmation>
       return { status: 'already-confirmed', mpName: existing.mp.name }
     }
 
-    const letter = await tx.letter.findUniqueOrThrow({ where: { id: claimed.id }, include: { mp: true, constituency: true } })
     // Nothing left to remind them about.
-    await tx.email.deleteMany({ where: { letterId: letter.id, kind: 'letter_reminder', status: 'queued' } })
-    const to = sendableEmail(letter.mp)
-    if (!to || !letter.mp.targetEnabled || letter.mp.status !== 'current' || !letter.body || !letter.subject) {
-      await tx.letter.update({ where: { id: letter.id }, data: { state: 'failed' } })
-      return { status: 'undeliverable', mpName: letter.mp.name }
-    }
-
-    const parts = letterForMp({
-      sender: {
-        name: letter.name,
-        email: letter.email,
-        addressLine1: letter.addressLine1 ?? '',
-        town: letter.town ?? '',
-        postcode: letter.postcode,
-        phone: letter.phone,
-      },
-      body: letter.body,
-      constituency: letter.constituency.name,
-      siteUrl: env().APP_URL,
-    })
-    await queueEmail(tx, {
-      kind: 'letter_to_mp',
-      to,
-      // From the campaign's own domain with the supporter's name on it; replies go to the supporter.
-      fromName: `${letter.name.slice(0, 100)} ${CAMPAIGN_SENDER_SUFFIX}`,
-      replyTo: letter.email,
-      subject: letter.subject,
-      template: 'letter-to-mp',
-      data: {},
-      secrets: { letter: parts },
-      letterId: letter.id,
-    })
-    await queueEmail(tx, {
-      kind: 'letter_copy',
-      to: letter.email,
-      subject: `Your letter to ${letter.mp.name}: ${letter.subject}`.slice(0, 250),
-      template: 'letter-copy',
-      data: { mpName: letter.mp.name },
-      secrets: { name: letter.name, subject: letter.subject, letter: parts },
-      letterId: letter.id,
-    })
-    return { status: 'confirmed', mpName: letter.mp.name }
+    await tx.email.deleteMany({ where: { letterId: claimed.id, kind: 'letter_reminder', status: 'queued' } })
+    const outcome = await dispatchLetter(tx, claimed.id)
+    const { mp } = await tx.letter.findUniqueOrThrow({ where: { id: claimed.id }, select: { mp: { select: { name: true } } } })
+    if (outcome === 'undeliverable') return { status: 'undeliverable', mpName: mp.name }
+    if (outcome === 'held') return { status: 'held', mpName: mp.name }
+    return { status: 'confirmed', mpName: mp.name }
   })
 }

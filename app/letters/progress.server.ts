@@ -1,50 +1,65 @@
 // Jobs that follow a letter after it is confirmed: its state follows its email
-// to the MP (sent, delivered, bounced, failed); 14 days after sending, one
-// "Did your MP reply?" email with one-click answers; letters never confirmed
+// to the MP (sent, delivered, held after a bounce, failed); 14 days after sending, one
+// "Did your MP reply?" email whose links open a page to answer; letters never confirmed
 // are deleted once they are of no use.
 import { retention } from '~/campaign/retention'
-import type { ReplyStatus } from '~/generated/prisma/client'
+import { Prisma, type ReplyStatus } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { createToken, hashToken, isWellFormedToken } from '~/lib/tokens.server'
 import { queueEmail } from '~/mail/outbox.server'
 import { linkMpsToConstituencies } from '~/mps/sync.server'
+import { releaseHeldLetters } from './dispatch.server'
 
 export const SURVEY_AFTER_DAYS = 14
 const SURVEY_BATCH = 200
 
-/** Moves letters forward as their email to the MP is sent, delivered, bounces or fails. Idempotent. */
+/** Only a letter's newest email to its MP counts: a held letter is sent again with a new one. */
+const NEWEST_TO_MP = Prisma.sql`NOT EXISTS (
+  SELECT 1 FROM "Email" n WHERE n."letterId" = l.id AND n.kind = 'letter_to_mp' AND n."createdAt" > e."createdAt")`
+
+/**
+ * Moves letters forward as their email to the MP is sent, delivered, bounces or fails, and sends
+ * held letters whose MP's address has been fixed. Idempotent.
+ */
 export async function trackLetters() {
   const sent = await prisma.$executeRaw`
     UPDATE "Letter" l SET state = 'sent', "sentAt" = e."sentAt"
     FROM "Email" e
-    WHERE e."letterId" = l.id AND e.kind = 'letter_to_mp' AND l.state = 'confirmed'
-      AND e.status IN ('sent', 'delivered', 'delivery_delayed') AND e."sentAt" IS NOT NULL`
+    WHERE e."letterId" = l.id AND e.kind = 'letter_to_mp' AND l.state = 'confirmed' AND l."heldAt" IS NULL
+      AND e.status IN ('sent', 'delivered', 'delivery_delayed') AND e."sentAt" IS NOT NULL AND ${NEWEST_TO_MP}`
   const delivered = await prisma.$executeRaw`
     UPDATE "Letter" l SET state = 'delivered', "deliveredAt" = e."updatedAt"
     FROM "Email" e
-    WHERE e."letterId" = l.id AND e.kind = 'letter_to_mp' AND l.state IN ('confirmed', 'sent') AND e.status = 'delivered'`
-  // A bounce also marks the MP's address, which is not used again until a campaigner or a sync changes it.
-  const bounced = await prisma.$executeRaw`
+    WHERE e."letterId" = l.id AND e.kind = 'letter_to_mp' AND l.state IN ('confirmed', 'sent') AND l."heldAt" IS NULL
+      AND e.status = 'delivered' AND ${NEWEST_TO_MP}`
+  // The MP's own address bounced: the letter is held (not dropped) and the address flagged for
+  // campaigners; fixing it sends the letter again (releaseHeldLetters, below and in the admin).
+  const [{ held }] = await prisma.$queryRaw<{ held: number }[]>`
     WITH bounced AS (
-      UPDATE "Letter" l SET state = 'bounced'
+      UPDATE "Letter" l SET state = 'confirmed', "heldAt" = now(), "sentAt" = NULL, "deliveredAt" = NULL
       FROM "Email" e
-      WHERE e."letterId" = l.id AND e.kind = 'letter_to_mp' AND l.state IN ('confirmed', 'sent', 'delivered') AND e.status = 'bounced'
+      WHERE e."letterId" = l.id AND e.kind = 'letter_to_mp' AND l.state IN ('confirmed', 'sent', 'delivered') AND l."heldAt" IS NULL
+        AND e.status = 'bounced' AND ${NEWEST_TO_MP}
       RETURNING l."mpId", e."to"
+    ), flagged AS (
+      UPDATE "Mp" m SET "emailBouncedAt" = now()
+      FROM bounced b
+      WHERE m.id = b."mpId" AND m."emailBouncedAt" IS NULL AND lower(b."to") = lower(coalesce(m."emailOverride", m.email))
     )
-    UPDATE "Mp" m SET "emailBouncedAt" = now()
-    FROM bounced b
-    WHERE m.id = b."mpId" AND lower(b."to") = lower(coalesce(m."emailOverride", m.email))`
+    SELECT count(*)::int AS held FROM bounced`
   const failed = await prisma.$executeRaw`
     UPDATE "Letter" l SET state = 'failed'
     FROM "Email" e
-    WHERE e."letterId" = l.id AND e.kind = 'letter_to_mp' AND l.state = 'confirmed' AND e.status IN ('failed', 'suppressed')`
+    WHERE e."letterId" = l.id AND e.kind = 'letter_to_mp' AND l.state = 'confirmed' AND l."heldAt" IS NULL
+      AND e.status IN ('failed', 'suppressed') AND ${NEWEST_TO_MP}`
   const reminded = await prisma.$executeRaw`
     UPDATE "Letter" l SET "reminderSentAt" = e."sentAt"
     FROM "Email" e
     WHERE e."letterId" = l.id AND e.kind = 'letter_reminder' AND l."reminderSentAt" IS NULL AND e."sentAt" IS NOT NULL`
+  const released = await releaseHeldLetters()
   const linked = await linkMpsToConstituencies()
-  return { sent, delivered, bounced, failed, reminded, linked }
+  return { sent, delivered, held, failed, reminded, released, linked }
 }
 
 function replyUrl(token: string, answer: ReplyStatus) {
@@ -96,7 +111,16 @@ export function isReplyStatus(value: unknown): value is ReplyStatus {
 
 export type ReplyOutcome = { status: 'recorded'; answer: ReplyStatus; mpName: string } | { status: 'invalid' }
 
-/** One click from the survey email records (or changes) the answer. */
+export type ReplySurvey = { status: 'open'; mpName: string; answer: ReplyStatus | null } | { status: 'invalid' }
+
+/** What a survey link shows, read only (mail scanners open every link): the MP, and any answer already given. */
+export async function replySurvey(token: unknown): Promise<ReplySurvey> {
+  if (!isWellFormedToken(token)) return { status: 'invalid' }
+  const letter = await prisma.letter.findUnique({ where: { surveyTokenHash: hashToken(token) }, select: { replyStatus: true, mp: { select: { name: true } } } })
+  return letter ? { status: 'open', mpName: letter.mp.name, answer: letter.replyStatus } : { status: 'invalid' }
+}
+
+/** The survey page's buttons record (or change) the answer. */
 export async function recordReply(token: unknown, answer: unknown): Promise<ReplyOutcome> {
   if (!isWellFormedToken(token) || !isReplyStatus(answer)) return { status: 'invalid' }
   const surveyTokenHash = hashToken(token)

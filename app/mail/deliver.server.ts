@@ -5,9 +5,9 @@ import crypto from 'node:crypto'
 import { Prisma, type Email } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
-import { mailboxKey } from '~/lib/mailbox-key'
 import { formatMailbox, parseMailbox } from './address'
 import { resendClient } from './resend.server'
+import { suppressedAmong } from './suppression.server'
 import { renderEmail } from './templates.server'
 
 const BATCH_SIZE = 100
@@ -51,18 +51,17 @@ async function claimBatch(): Promise<Email[]> {
   return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
 }
 
+/** Marks emails to suppressed addresses as such (never mail to MPs) and returns the rest. */
 async function dropSuppressed(emails: Email[]): Promise<Email[]> {
   if (!emails.length) return emails
-  const keys = emails.map((e) => mailboxKey(e.to))
-  const rows = await prisma.suppression.findMany({ where: { emailKey: { in: keys } }, select: { emailKey: true } })
-  if (!rows.length) return emails
-  const suppressed = new Set(rows.map((r) => r.emailKey))
-  const dropped = emails.filter((e) => suppressed.has(mailboxKey(e.to)))
+  const dropped = await suppressedAmong(emails)
+  if (!dropped.length) return emails
   await prisma.email.updateMany({
     where: { id: { in: dropped.map((e) => e.id) } },
     data: { status: 'suppressed', secrets: Prisma.DbNull, lastError: 'address suppressed after a bounce or complaint' },
   })
-  return emails.filter((e) => !suppressed.has(mailboxKey(e.to)))
+  const droppedIds = new Set(dropped.map((e) => e.id))
+  return emails.filter((e) => !droppedIds.has(e.id))
 }
 
 function secretHeaders(email: Email): Record<string, string> | undefined {

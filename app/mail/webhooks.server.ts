@@ -8,7 +8,7 @@ import type { EmailStatus, Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { consume } from '~/lib/rate-limit.server'
-import { suppressAddress } from './suppression.server'
+import { isMailToMp, suppressAddress } from './suppression.server'
 
 /** Resend's payloads are a few KB; anything far bigger is not from them. */
 const MAX_BODY_BYTES = 256 * 1024
@@ -124,7 +124,7 @@ function isHandled(type: string): type is HandledType {
 
 /**
  * Applies one event to the email it belongs to. What the email was about
- * follows from its status: a letter to an MP becomes delivered or bounced
+ * follows from its status: a letter to an MP becomes delivered, or is held
  * (and a bounced MP address is flagged) in trackLetters (app/letters).
  */
 async function applyEvent(tx: Prisma.TransactionClient, event: ResendEvent): Promise<'applied' | 'ignored' | 'unmatched'> {
@@ -132,7 +132,7 @@ async function applyEvent(tx: Prisma.TransactionClient, event: ResendEvent): Pro
   if (!isHandled(event.type) || typeof providerId !== 'string') return 'ignored'
   const email = await tx.email.findUnique({
     where: { providerId },
-    select: { id: true, status: true, to: true },
+    select: { id: true, status: true, to: true, kind: true },
   })
   if (!email) return 'unmatched'
 
@@ -143,6 +143,8 @@ async function applyEvent(tx: Prisma.TransactionClient, event: ResendEvent): Pro
     const reason = event.type === 'email.bounced' ? `bounced (${[bounce?.type, bounce?.subType].filter(Boolean).join('/') || 'unknown'}): ${bounce?.message ?? ''}` : undefined
     await tx.email.update({ where: { id: email.id }, data: { status: next, ...(reason ? { lastError: reason.slice(0, 500) } : {}) } })
   }
+  // An MP's bouncing address is flagged and its letters held (trackLetters), never suppressed.
+  if (isMailToMp(email.kind)) return 'applied'
   if (hardBounce) await suppressAddress(tx, email.to, 'bounce')
   if (event.type === 'email.complained') await suppressAddress(tx, email.to, 'complaint')
 

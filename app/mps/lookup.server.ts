@@ -42,9 +42,11 @@ export function summarise(mp: Mp): MpSummary {
   }
 }
 
-/** Where letters to this MP go: a campaigner's override wins; an address that bounced is not used. */
-export function sendableEmail(mp: Pick<Mp, 'email' | 'emailOverride' | 'emailBouncedAt'>): string | null {
-  if (mp.emailBouncedAt) return null
+/**
+ * Where letters to this MP go: a campaigner's override wins. While the address is flagged as
+ * bouncing (Mp.emailBouncedAt) supporters can still write: their letters are held until it is fixed.
+ */
+export function letterAddress(mp: Pick<Mp, 'email' | 'emailOverride'>): string | null {
   return mp.emailOverride ?? mp.email
 }
 
@@ -109,7 +111,7 @@ export async function findMp(postcode: string): Promise<MpLookup> {
   }
   const summary = summarise(mp)
   if (!mp.targetEnabled) return { status: 'switched-off', postcode: place.postcode, seat, mp: summary, reason: mp.targetDisabledReason }
-  const email = sendableEmail(mp)
+  const email = letterAddress(mp)
   if (!email) return { status: 'no-email', postcode: place.postcode, seat, mp: summary }
   return { status: 'found', postcode: place.postcode, town: place.town, seat, mp: summary, email }
 }

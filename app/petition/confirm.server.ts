@@ -1,12 +1,26 @@
+// The emailed link opens a page (linkState: reads, changes nothing, because
+// mail scanners open every link); its button posts, and confirmSignature
+// validates the signature. Pressing it again changes nothing.
 import { prisma } from '~/lib/db.server'
 import { hashToken, isWellFormedToken } from '~/lib/tokens.server'
 
 export type ConfirmOutcome =
   | { status: 'confirmed'; signatureId: string }
-  | { status: 'already-confirmed'; signatureId: string }
+  | { status: 'already-confirmed' }
   | { status: 'invalid' }
 
-/** Opening the emailed link validates the signature; opening it again changes nothing. */
+export type ConfirmLinkState = { status: 'pending' } | { status: 'already-confirmed' } | { status: 'invalid' }
+
+/** What the emailed link leads to, without changing anything. */
+export async function signatureLinkState(token: unknown): Promise<ConfirmLinkState> {
+  if (!isWellFormedToken(token)) return { status: 'invalid' }
+  const signature = await prisma.signature.findUnique({ where: { tokenHash: hashToken(token) }, select: { state: true, tokenExpiresAt: true } })
+  if (signature?.state === 'validated') return { status: 'already-confirmed' }
+  if (signature?.state === 'pending' && signature.tokenExpiresAt > new Date()) return { status: 'pending' }
+  return { status: 'invalid' }
+}
+
+/** The page's button: validates the signature, once. */
 export async function confirmSignature(token: unknown): Promise<ConfirmOutcome> {
   if (!isWellFormedToken(token)) return { status: 'invalid' }
   const tokenHash = hashToken(token)
@@ -15,7 +29,7 @@ export async function confirmSignature(token: unknown): Promise<ConfirmOutcome> 
     WHERE "tokenHash" = ${tokenHash} AND state = 'pending' AND "tokenExpiresAt" > now()
     RETURNING id`
   if (confirmed.length) return { status: 'confirmed', signatureId: confirmed[0].id }
-  const existing = await prisma.signature.findUnique({ where: { tokenHash }, select: { id: true, state: true } })
-  if (existing?.state === 'validated') return { status: 'already-confirmed', signatureId: existing.id }
+  const existing = await prisma.signature.findUnique({ where: { tokenHash }, select: { state: true } })
+  if (existing?.state === 'validated') return { status: 'already-confirmed' }
   return { status: 'invalid' }
 }

@@ -73,7 +73,7 @@ export default function AdminMps({ loaderData, actionData }: Route.ComponentProp
             </h2>
             <p className="mt-1">
               {mp.sendsTo ? <>Letters go to <strong>{mp.sendsTo}</strong>{mp.emailOverride ? ' (your override)' : ''}.</> : mp.targetEnabled ? 'No address known: letters cannot be sent.' : <>Switched off: {mp.targetDisabledReason}</>}
-              {mp.emailBouncedAt ? <strong className="text-warn"> The last letter to this address bounced.</strong> : null}
+              {mp.emailBouncedAt ? <strong className="text-warn"> The last letter to this address bounced: letters to {mp.name} are held until you set an address that works.</strong> : null}
             </p>
             <div className="mt-3 grid gap-4 md:grid-cols-2">
               <Form method="post" className="flex flex-wrap items-end gap-2">

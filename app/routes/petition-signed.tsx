@@ -10,7 +10,7 @@ export default function PetitionSigned() {
         <h1 className="text-3xl font-bold">We cannot email that address</h1>
         <p className="mt-4 text-lg">
           Emails we sent to that address before were returned as undeliverable or reported as spam, so we have stopped sending to it —
-          and your signature only counts once you click the link we email you.
+          and your signature only counts once you confirm it from the email we send you.
         </p>
         <p className="mt-4">
           Please <Link to="/#sign">sign again with another email address</Link>.
@@ -22,7 +22,7 @@ export default function PetitionSigned() {
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="rounded-lg bg-accent p-6 text-white">
         <h1 className="text-3xl font-bold">Check your email</h1>
-        <p className="mt-2 text-lg">We have sent you an email with a link. Click it to confirm your signature — it only counts once you do.</p>
+        <p className="mt-2 text-lg">We have sent you an email with a link. Open it and press the button on the page to confirm your signature — it only counts once you do.</p>
       </div>
       <h2 className="mt-8 text-xl font-bold">No email?</h2>
       <ul className="mt-2 list-disc space-y-1 pl-6">

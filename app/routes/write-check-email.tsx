@@ -9,14 +9,14 @@ export default function WriteCheckEmail() {
       <div className="rounded-lg bg-accent p-6 text-white">
         <h1 className="text-3xl font-bold">Check your email</h1>
         <p className="mt-2 text-lg">
-          We have emailed you a copy of your letter with a link. Your letter goes to your MP only when you click it — that shows your MP it
-          really came from you.
+          We have emailed you a link. Open it to see your letter, and press the button there to send it: your letter goes to your MP
+          only then — that shows your MP it really came from you.
         </p>
       </div>
       <h2 className="mt-8 text-xl font-bold">No email?</h2>
       <ul className="mt-2 list-disc space-y-1 pl-6">
         <li>It can take a few minutes to arrive. Look in your spam or junk folder too.</li>
-        <li>The link works for {retention.letterLinkDays} days. If you have not clicked it after a day, we send one reminder.</li>
+        <li>The link works for {retention.letterLinkDays} days. If you have not sent your letter after a day, we send one reminder.</li>
         <li>
           If you mistyped your email address, <Link to="/write">start again</Link> with the right one.
         </li>

@@ -10,16 +10,19 @@ export interface SignatureConfirmationProps {
 export function SignatureConfirmationEmail({ name, confirmUrl, privacyUrl }: SignatureConfirmationProps) {
   return (
     <EmailLayout
-      preview="One click to add your name to the Duty of Care petition"
+      preview="Confirm your signature on the Duty of Care petition"
       footer={
         <>
-          If you did not sign, ignore this email: without a click your name is not added, and we delete the request after
-          30 days. How we use your details: <Link href={privacyUrl}>{privacyUrl}</Link>
+          If you did not sign, ignore this email: your name is added only if you press the button on our page, and we delete
+          the request after 30 days. How we use your details: <Link href={privacyUrl}>{privacyUrl}</Link>
         </>
       }
     >
       <Text>Dear {name},</Text>
-      <Text>Please confirm your signature on the petition asking the Prime Minister for an Online Harms Bill with a legal Duty of Care on tech companies.</Text>
+      <Text>
+        Please confirm your signature on the petition asking the Prime Minister for an Online Harms Bill with a legal Duty of Care on tech
+        companies: open the link, then press the button on the page.
+      </Text>
       <Button href={confirmUrl} style={buttonStyle}>
         Confirm my signature
       </Button>
@@ -32,7 +35,7 @@ export function SignatureConfirmationEmail({ name, confirmUrl, privacyUrl }: Sig
 export function signatureConfirmationText({ name, confirmUrl }: SignatureConfirmationProps) {
   return `Dear ${name},
 
-Please confirm your signature on the Duty of Care petition:
+Please confirm your signature on the Duty of Care petition: open this link, then press the button on the page.
 
 ${confirmUrl}
 
