@@ -79,23 +79,49 @@ describe('suppressed addresses', () => {
     expect(await prisma.auditEntry.count({ where: { action: 'suppression.lift' } })).toBe(1)
   })
 
-  it('shows MPs whose address bounced, and names an MP’s address in the audit log', async () => {
+  it('shows MPs whose address bounced with the letters held for them; marking the address as working sends those, audited', async () => {
     const admin = await signedInCampaigner('admin')
+    await prisma.constituency.upsert({ where: { onsCode: 'E14009999' }, create: { onsCode: 'E14009999', name: 'Somewhere', nameKey: 'somewhere', nation: 'England' }, update: {} })
     await prisma.mp.createMany({
       data: [
-        { id: 1, name: 'Bounced MP', fullTitle: 'Bounced MP', party: 'X', email: 'bounced.mp@parliament.uk', constituencyName: 'Somewhere', emailBouncedAt: at(5) },
+        { id: 1, name: 'Bounced MP', fullTitle: 'Bounced MP', party: 'X', email: 'bounced.mp@parliament.uk', constituencyName: 'Somewhere', constituencyCode: 'E14009999', emailBouncedAt: at(5) },
         { id: 2, name: 'Fine MP', fullTitle: 'Fine MP', party: 'Y', email: 'fine.mp@parliament.uk' },
       ],
     })
-    await prisma.suppression.create({ data: { emailKey: 'bounced.mp@parliament.uk', reason: 'bounce' } })
+    const held = await prisma.letter.create({
+      data: {
+        state: 'confirmed', confirmedAt: at(3), heldAt: at(3), mpId: 1, constituencyCode: 'E14009999', name: 'Held Writer', email: 'held@example.org',
+        emailKey: 'held@example.org', postcode: 'RG1 1AA', subject: 'Please back the Bill', body: 'Dear Bounced MP,\n\nPlease back the Bill.', personalisation: 0.5,
+      },
+    })
     const loaded = (await outcome(() => page.loader(routeArgs(admin.request('/admin/suppressions'))))).value
-    expect(loaded.mps).toEqual([
-      expect.objectContaining({ id: 1, name: 'Bounced MP', constituency: 'Somewhere', address: 'bounced.mp@parliament.uk', suppressed: true }),
-    ])
+    expect(loaded.mps).toEqual([expect.objectContaining({ id: 1, name: 'Bounced MP', constituency: 'Somewhere', address: 'bounced.mp@parliament.uk', heldLetters: 1 })])
+
+    // Asks first, then sends the held letter once.
+    const confirm = (await outcome(() => page.loader(routeArgs(admin.request('/admin/suppressions?clear=1'))))).value
+    expect(confirm.clearing).toMatchObject({ id: 1, heldLetters: 1 })
+    expect(await prisma.email.count({ where: { kind: 'letter_to_mp' } })).toBe(0)
+    const cleared = await outcome(() => page.action(routeArgs(admin.request('/admin/suppressions', form({ intent: 'clear-bounce', mpId: '1' })))))
+    expect(cleared.status).toBe(303)
+    expect(cleared.value.headers.get('location')).toBe('/admin/suppressions?q=&released=1')
+    expect((await prisma.mp.findUniqueOrThrow({ where: { id: 1 } })).emailBouncedAt).toBeNull()
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({ state: 'confirmed', heldAt: null })
+    expect(await prisma.email.findMany({ where: { kind: 'letter_to_mp' }, select: { to: true, letterId: true } })).toEqual([{ to: 'bounced.mp@parliament.uk', letterId: held.id }])
+    const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: 'mp.bounce-clear' } })
+    expect(entry.details).toMatchObject({ mpId: 1, address: 'bounced.mp@parliament.uk' })
+    // Not flagged any more: nothing to do, nothing sent twice.
+    expect((await outcome(() => page.action(routeArgs(admin.request('/admin/suppressions', form({ intent: 'clear-bounce', mpId: '1' })))))).status).toBe(400)
+    expect(await prisma.email.count({ where: { kind: 'letter_to_mp' } })).toBe(1)
+    expect((await outcome(() => page.loader(routeArgs(admin.request('/admin/suppressions'))))).value.mps).toEqual([])
+  })
+
+  it('names an MP’s address in the audit log when lifting it, and clears the MP’s bounce flag too', async () => {
+    const admin = await signedInCampaigner('admin')
+    await prisma.mp.create({ data: { id: 1, name: 'Bounced MP', fullTitle: 'Bounced MP', party: 'X', email: 'bounced.mp@parliament.uk', constituencyName: 'Somewhere', emailBouncedAt: at(5) } })
+    await prisma.suppression.create({ data: { emailKey: 'bounced.mp@parliament.uk', reason: 'bounce' } })
     expect((await outcome(() => page.action(routeArgs(admin.request('/admin/suppressions', form({ intent: 'lift', address: 'bounced.mp@parliament.uk' })))))).status).toBe(303)
     const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: 'suppression.lift' } })
     expect(entry.details).toMatchObject({ address: 'bounced.mp@parliament.uk', mpId: 1, reason: 'bounce' })
-    const after = (await outcome(() => page.loader(routeArgs(admin.request('/admin/suppressions'))))).value
-    expect(after.mps[0].suppressed).toBe(false)
+    expect((await prisma.mp.findUniqueOrThrow({ where: { id: 1 } })).emailBouncedAt).toBeNull()
   })
 })

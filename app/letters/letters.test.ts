@@ -6,41 +6,18 @@ import { prisma } from '~/lib/db.server'
 import { deliverAllDue } from '~/mail/deliver.server'
 import { forgetPlaces } from '~/mps/lookup.server'
 import { switchTargetOff } from '~/mps/targets.server'
-import { syncMps } from '~/mps/sync.server'
 import { testContext } from '~/testing/context'
 import { resendError } from '../../e2e/stubs/resend-stub'
 import { beginLetter, previewLetter, recordOwnMail, requestLetter, type ComposeStart } from './compose.server'
-import { confirmLetter } from './confirm.server'
-import { letterSchema, type LetterInput } from './letter-form.server'
+import { confirmLetter, letterToConfirm } from './confirm.server'
 import { PLACEHOLDERS } from './letter-text'
-import { purgeUnconfirmedLetters, recordReply, replyFigures, sendReplySurveys, trackLetters } from './progress.server'
+import { purgeUnconfirmedLetters, recordReply, replyFigures, replySurvey, sendReplySurveys, trackLetters } from './progress.server'
 import { defaultLetterTemplate, ensureLetterTemplate } from './template.server'
-
-const MP_ADDRESS = 'matt.rodda.mp@parliament.uk'
-const OWN_WORDS = 'I am a parent of two teenagers in Reading and I see every day how much of their lives happen on their phones, with nobody checking what the apps do to keep them safe.'
+import { composeStart, letterInput, linkIn, MP_ADDRESS, OWN_WORDS, setUpMpDirectory } from './testing.server'
 
 let start: ComposeStart
 
-async function compose(overrides: Partial<Record<string, string>> = {}): Promise<LetterInput> {
-  const body = start.body.replace('Please ask the Prime Minister', `${OWN_WORDS}\n\nPlease ask the Prime Minister`)
-  return letterSchema.parse({
-    mpId: String(start.mp.id),
-    subject: start.subject,
-    body,
-    name: 'Priya Shah',
-    email: 'priya@example.org',
-    addressLine1: '12 Castle Street',
-    town: 'Reading',
-    postcode: 'rg1 1aa',
-    ...overrides,
-  })
-}
-
-function linkIn(html: string | undefined, path: string) {
-  const match = html?.match(new RegExp(`http://campaign\\.test/${path}/([A-Za-z0-9_-]{43})`))
-  if (!match) throw new Error(`no /${path}/ link in the email`)
-  return match[1]
-}
+const compose = async (overrides: Partial<Record<string, string>> = {}) => letterInput(start, overrides)
 
 async function makeEverythingDue() {
   await prisma.$executeRaw`UPDATE "Email" SET "nextAttemptAt" = now() WHERE status IN ('queued', 'sending')`
@@ -48,11 +25,7 @@ async function makeEverythingDue() {
 
 const sentTo = (address: string) => testContext().resend.emails.filter((e) => e.to.includes(address))
 
-beforeAll(async () => {
-  await prisma.$executeRaw`TRUNCATE "Mp", "Constituency", "LetterTemplate" CASCADE`
-  await ensureLetterTemplate()
-  await syncMps({ retryBaseMs: 5 })
-})
+beforeAll(setUpMpDirectory)
 
 beforeEach(async () => {
   testContext().resend.reset()
@@ -60,9 +33,7 @@ beforeEach(async () => {
   forgetPlaces()
   await prisma.$executeRaw`TRUNCATE "Email", "Letter", "RateLimit" CASCADE`
   await prisma.mp.update({ where: { id: 4654 }, data: { targetEnabled: true, targetDisabledReason: null } })
-  const begun = await beginLetter('RG1 1AA')
-  if (begun.status !== 'compose') throw new Error(`expected to compose, got ${begun.status}`)
-  start = begun.start
+  start = await composeStart()
 })
 
 describe('starting a letter', () => {
@@ -136,12 +107,22 @@ describe('sending a letter', () => {
     const confirmation = resend.emails[0]
     expect(confirmation.to).toEqual(['priya@example.org'])
     expect(confirmation.subject).toBe('Confirm your letter to Matt Rodda')
-    expect(confirmation.text).toContain(OWN_WORDS) // a copy of the letter
+    expect(confirmation.text).toContain('Matt Rodda, MP for Reading Central')
     const token = linkIn(confirmation.html, 'write/confirm')
     // The first link in the email is the confirm link.
     expect(confirmation.html?.match(/href="([^"]+)"/)?.[1]).toBe(`http://campaign.test/write/confirm/${token}`)
     expect(sentTo(MP_ADDRESS)).toHaveLength(0)
 
+    // The link's page shows the letter as the MP will get it, and opening it sends nothing.
+    const shown = await letterToConfirm(token)
+    expect(shown).toMatchObject({ status: 'pending', mpName: 'Matt Rodda', constituency: 'Reading Central', subject: start.subject })
+    expect(shown.status === 'pending' && shown.letter.body).toContain(OWN_WORDS)
+    expect(await letterToConfirm(token)).toEqual(shown)
+    expect((await prisma.letter.findFirstOrThrow()).state).toBe('pending')
+    await deliverAllDue()
+    expect(sentTo(MP_ADDRESS)).toHaveLength(0)
+
+    // Its button sends it.
     expect(await confirmLetter(token)).toEqual({ status: 'confirmed', mpName: 'Matt Rodda' })
     await deliverAllDue()
     const toMp = sentTo(MP_ADDRESS)
@@ -158,8 +139,9 @@ describe('sending a letter', () => {
     expect(copies).toHaveLength(1)
     expect(copies[0].text).toContain(OWN_WORDS)
 
-    // A second click, or the job running again, sends nothing more.
+    // A second press, or the job running again, sends nothing more.
     expect(await confirmLetter(token)).toEqual({ status: 'already-confirmed', mpName: 'Matt Rodda' })
+    expect(await letterToConfirm(token)).toEqual({ status: 'already-confirmed' })
     await makeEverythingDue()
     await deliverAllDue()
     expect(sentTo(MP_ADDRESS)).toHaveLength(1)
@@ -170,7 +152,36 @@ describe('sending a letter', () => {
     expect(withSecrets).toBe(0)
   })
 
-  it('confirms exactly once when the link is opened twice at the same moment', async () => {
+  it('emails the writer only who the letter is for: never the letter, its subject or a web address in it (no relay)', async () => {
+    const phishing = 'Your account is locked. Sign in at https://evil.example/login to keep it.'
+    const subject = 'URGENT: verify your bank account'
+    await requestLetter(await compose({ subject, body: `${start.body}\n\n${phishing}`, email: 'victim@example.org' }))
+    // Not even kept in the outbox, where the sender renders from.
+    const queued = await prisma.email.findMany({ where: { kind: { in: ['letter_confirmation', 'letter_reminder'] } } })
+    expect(queued).toHaveLength(2)
+    expect(JSON.stringify(queued)).not.toMatch(/evil\.example|URGENT|account is locked/)
+
+    await deliverAllDue()
+    await makeEverythingDue() // a day passes: the reminder
+    await deliverAllDue()
+    const { resend } = testContext()
+    expect(resend.emails.map((e) => e.subject)).toEqual(['Confirm your letter to Matt Rodda', 'Reminder: confirm your letter to Matt Rodda'])
+    for (const email of resend.emails) {
+      for (const part of [email.html ?? '', email.text ?? '', email.subject]) {
+        expect(part).not.toMatch(/evil\.example|URGENT|account is locked/)
+      }
+      expect(email.text).toContain('Matt Rodda, MP for Reading Central')
+      const links = [...(email.html ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1])
+      expect(links.length).toBeGreaterThan(0)
+      expect(links.every((link) => link.startsWith('http://campaign.test/write/confirm/'))).toBe(true)
+    }
+    // The letter is on the page behind the link, for the person who holds it.
+    const shown = await letterToConfirm(linkIn(resend.emails[0].html, 'write/confirm'))
+    expect(shown).toMatchObject({ status: 'pending', subject })
+    expect(shown.status === 'pending' && shown.letter.body).toContain(phishing)
+  })
+
+  it('confirms exactly once when the button is pressed twice at the same moment', async () => {
     await requestLetter(await compose())
     await deliverAllDue()
     const token = linkIn(testContext().resend.emails[0].html, 'write/confirm')
@@ -241,9 +252,9 @@ describe('sending a letter', () => {
 })
 
 describe('one letter per supporter per MP', () => {
-  it('replaces a pending letter with the newest words and link', async () => {
-    await requestLetter(await compose())
-    await requestLetter(await compose({ email: 'Priya+again@Example.org', subject: 'My second go' }))
+  it('replaces a pending letter with the newest words and link (the same mailbox, as its provider sees it)', async () => {
+    await requestLetter(await compose({ email: 'priya.shah@gmail.com' }))
+    await requestLetter(await compose({ email: 'Priya.Shah+again@googlemail.com', subject: 'My second go' }))
     expect(await prisma.letter.count()).toBe(1)
     expect((await prisma.letter.findFirstOrThrow()).subject).toBe('My second go')
     await deliverAllDue()
@@ -331,21 +342,28 @@ describe('after the letter has gone', () => {
     return prisma.letter.findFirstOrThrow()
   }
 
-  it('follows the email to the MP: sent, delivered, bounced (which marks the MP’s address)', async () => {
+  it('follows the email to the MP: sent, delivered, and held after a bounce (which marks the MP’s address)', async () => {
     const letter = await sendOne()
     expect(letter.state).toBe('confirmed')
     await trackLetters()
     expect(await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({ state: 'sent', sentAt: expect.any(Date) })
-    await prisma.email.updateMany({ where: { kind: 'letter_to_mp' }, data: { status: 'bounced' } })
+    await prisma.email.updateMany({ where: { kind: 'letter_to_mp' }, data: { status: 'delivered' } })
     await trackLetters()
-    expect((await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).state).toBe('bounced')
-    expect((await prisma.mp.findUniqueOrThrow({ where: { id: 4654 } })).emailBouncedAt).not.toBeNull()
-    forgetPlaces()
-    expect((await beginLetter('RG1 1AA')).status).toBe('no-email')
-    await prisma.mp.update({ where: { id: 4654 }, data: { emailBouncedAt: null } })
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({ state: 'delivered', deliveredAt: expect.any(Date) })
+    try {
+      await prisma.email.updateMany({ where: { kind: 'letter_to_mp' }, data: { status: 'bounced' } })
+      await trackLetters()
+      expect(await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({ state: 'confirmed', heldAt: expect.any(Date), deliveredAt: null })
+      expect((await prisma.mp.findUniqueOrThrow({ where: { id: 4654 } })).emailBouncedAt).not.toBeNull()
+      // Supporters can still write: their letters wait with the others (app/letters/held-letters.test.ts).
+      forgetPlaces()
+      expect((await beginLetter('RG1 1AA')).status).toBe('compose')
+    } finally {
+      await prisma.mp.update({ where: { id: 4654 }, data: { emailBouncedAt: null } })
+    }
   })
 
-  it('asks once, 14 days later, whether the MP replied, and records a one-click answer', async () => {
+  it('asks once, 14 days later, whether the MP replied, and records the answer pressed on the page', async () => {
     const letter = await sendOne()
     await trackLetters()
     expect(await sendReplySurveys()).toBe(0)
@@ -358,7 +376,11 @@ describe('after the letter has gone', () => {
     expect(survey.html).toContain(`/write/reply/${token}?answer=replied`)
     expect(survey.html).toContain(`/write/reply/${token}?answer=no_reply`)
 
+    // Opening a link shows the question; only the page's button records the answer.
+    expect(await replySurvey(token)).toEqual({ status: 'open', mpName: 'Matt Rodda', answer: null })
+    expect((await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).replyStatus).toBeNull()
     expect(await recordReply(token, 'acknowledged')).toEqual({ status: 'recorded', answer: 'acknowledged', mpName: 'Matt Rodda' })
+    expect(await replySurvey(token)).toEqual({ status: 'open', mpName: 'Matt Rodda', answer: 'acknowledged' })
     expect(await recordReply(token, 'maybe')).toEqual({ status: 'invalid' })
     expect(await recordReply('B'.repeat(43), 'replied')).toEqual({ status: 'invalid' })
     expect((await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).replyStatus).toBe('acknowledged')

@@ -207,12 +207,14 @@ describe('finding a supporter’s MP from their postcode', () => {
     })
   })
 
-  it('explains a target campaigners switched off, and a bounced address', async () => {
+  it('explains a target campaigners switched off, and still offers an MP whose address bounced (letters wait for a fix)', async () => {
     expect(await findMp('PR7 1DP')).toMatchObject({ status: 'switched-off', mp: { name: 'Sir Lindsay Hoyle' }, reason: SPEAKER_REASON })
     await prisma.mp.update({ where: { id: 5343 }, data: { emailBouncedAt: new Date() } })
-    expect((await findMp('SL6 1AA')).status).toBe('no-email')
+    const bounced = await findMp('SL6 1AA')
+    expect(bounced.status === 'found' && bounced.email).toBe(testContext().members.members.find((m) => m.id === 5343)!.email)
     await setEmailOverride(5343, 'joshua.reynolds.office@parliament.uk')
     expect(await findMp('SL6 1AA')).toMatchObject({ status: 'found', email: 'joshua.reynolds.office@parliament.uk' })
+    expect((await prisma.mp.findUniqueOrThrow({ where: { id: 5343 } })).emailBouncedAt).toBeNull()
   })
 
   it('asks to try again when postcodes.io is down, and when the directory was never synced', async () => {

@@ -4,7 +4,7 @@ import { prisma } from '~/lib/db.server'
 import { deliverAllDue } from '~/mail/deliver.server'
 import { testContext } from '~/testing/context'
 import { resendError } from '../../e2e/stubs/resend-stub'
-import { confirmSignature } from './confirm.server'
+import { confirmSignature, signatureLinkState } from './confirm.server'
 import { refreshCounts } from './counts.server'
 import { locateSignatures } from './locate.server'
 import { petitionJson } from './public-counts.server'
@@ -28,7 +28,7 @@ beforeEach(async () => {
 })
 
 describe('signing the petition', () => {
-  it('stores a pending signature and emails a confirmation link that counts it once opened', async () => {
+  it('stores a pending signature and emails a link whose page’s button counts it', async () => {
     await signPetition(priya, { ipAddress: '203.0.113.5' })
     const signature = await prisma.signature.findFirstOrThrow()
     expect(signature).toMatchObject({ state: 'pending', postcode: 'RG1 1AA', optIn: true, ipAddress: '203.0.113.5' })
@@ -47,8 +47,14 @@ describe('signing the petition', () => {
     expect(stored.tokenHash).not.toContain(token)
     expect((await prisma.email.findFirstOrThrow()).secrets).toBeNull()
 
+    // Opening the link (as a mail scanner does, any number of times) only reads.
+    expect(await signatureLinkState(token)).toEqual({ status: 'pending' })
+    expect(await signatureLinkState(token)).toEqual({ status: 'pending' })
+    expect((await prisma.signature.findFirstOrThrow()).state).toBe('pending')
+
     expect(await confirmSignature(token)).toEqual({ status: 'confirmed', signatureId: signature.id })
-    expect(await confirmSignature(token)).toEqual({ status: 'already-confirmed', signatureId: signature.id })
+    expect(await confirmSignature(token)).toEqual({ status: 'already-confirmed' })
+    expect(await signatureLinkState(token)).toEqual({ status: 'already-confirmed' })
     expect((await refreshCounts()).total).toBe(1)
   })
 
@@ -65,7 +71,7 @@ describe('signing the petition', () => {
 
   it('never counts the same mailbox twice, and re-sends a fresh link while pending', async () => {
     await signPetition(priya)
-    await signPetition({ ...priya, email: 'Priya+again@Example.org', name: 'Priya S' })
+    await signPetition({ ...priya, email: 'Priya@Example.org', name: 'Priya S' })
     expect(await prisma.signature.count()).toBe(1)
     await deliverAllDue()
     const { resend } = testContext()
@@ -83,10 +89,22 @@ describe('signing the petition', () => {
     expect((await refreshCounts()).total).toBe(1)
   })
 
-  it('treats Gmail dots and googlemail.com as one person', async () => {
+  it('treats Gmail dots and googlemail.com as one person, and +tags where the provider delivers them to one mailbox', async () => {
     await signPetition({ ...priya, email: 'priya.shah@gmail.com' })
     await signPetition({ ...priya, email: 'priyashah+petition@googlemail.com' })
-    expect(await prisma.signature.count()).toBe(1)
+    await signPetition({ ...priya, email: 'priya@outlook.com' })
+    await signPetition({ ...priya, email: 'Priya+petition@Outlook.com' })
+    expect(await prisma.signature.count()).toBe(2)
+  })
+
+  it('keeps +tag addresses on other domains apart: they may be other people’s mailboxes', async () => {
+    // Signing as a look-alike of someone's address must not take their place on the petition.
+    await signPetition({ ...priya, email: 'jane.smith.mp+x@parliament.uk' })
+    await signPetition({ ...priya, email: 'jane.smith.mp@parliament.uk' })
+    expect((await prisma.signature.findMany({ orderBy: { createdAt: 'asc' } })).map((s) => s.emailKey)).toEqual([
+      'jane.smith.mp+x@parliament.uk',
+      'jane.smith.mp@parliament.uk',
+    ])
   })
 
   it('stops emailing an address after a few repeat signatures', async () => {
@@ -215,12 +233,12 @@ describe('the count', () => {
 describe('an address we cannot email', () => {
   it('says so instead of promising an email, and sends nothing', async () => {
     await prisma.suppression.create({ data: { emailKey: 'priya@example.org', reason: 'bounce' } })
-    expect(await signPetition({ ...priya, email: 'Priya+x@example.org' })).toEqual({ undeliverable: true })
-    expect(await signPetition({ ...priya, email: 'sam@example.org' })).toEqual({ undeliverable: false })
+    expect(await signPetition({ ...priya, email: 'Priya@Example.org' })).toEqual({ undeliverable: true })
+    expect(await signPetition({ ...priya, email: 'priya+x@example.org' })).toEqual({ undeliverable: false })
     await deliverAllDue()
-    expect(testContext().resend.emails.map((e) => e.to[0])).toEqual(['sam@example.org'])
+    expect(testContext().resend.emails.map((e) => e.to[0])).toEqual(['priya+x@example.org'])
     // The unsent confirmation's link does not linger in the outbox.
-    const dropped = await prisma.email.findFirstOrThrow({ where: { to: 'Priya+x@example.org' } })
+    const dropped = await prisma.email.findFirstOrThrow({ where: { to: 'Priya@Example.org' } })
     expect(dropped).toMatchObject({ status: 'suppressed', secrets: null })
   })
 })
