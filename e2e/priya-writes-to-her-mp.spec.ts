@@ -76,10 +76,16 @@ test('Priya finds her MP, makes the letter her own, confirms it, and it reaches 
 
   const confirmation = await waitForEmail(email)
   expect(confirmation.subject).toBe('Confirm your letter to Matt Rodda')
-  expect(confirmation.text).toContain(OWN_WORDS)
+  // The email says who the letter is for, not what it says: it is read on the page behind the link.
+  expect(confirmation.text).toContain('Matt Rodda, MP for Reading Central')
+  expect(confirmation.text).not.toContain(OWN_WORDS)
   expect(await repliesTo(email)()).toHaveLength(0)
 
   await page.goto(firstAppLink(confirmation, appUrl))
+  await expect(page.getByRole('heading', { name: 'Send your letter to Matt Rodda' })).toBeVisible()
+  await expect(page.getByText(OWN_WORDS)).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Send my letter to Matt Rodda' }).click()
   await expect(page.getByRole('heading', { name: /your letter is on its way/ })).toBeVisible()
   await expectAccessible(page)
 
@@ -106,6 +112,7 @@ test('Priya signs the petition, then writes to her MP without typing her details
   await page.getByLabel('Postcode').fill('CF24 0AA')
   await page.getByRole('button', { name: /Sign/ }).click()
   await page.goto(firstAppLink(await waitForEmail(email), appUrl))
+  await page.getByRole('button', { name: 'Confirm my signature' }).click()
   await page.getByRole('link', { name: 'Email your MP' }).last().click()
 
   await expect(page.getByLabel('Postcode')).toHaveValue('CF24 0AA')

@@ -43,6 +43,7 @@ test('Priya writes to her MP with JavaScript turned off', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
   const confirmation = await waitForEmail(email)
   await page.goto(firstAppLink(confirmation, appUrl))
+  await page.getByRole('button', { name: 'Send my letter to Ian Murray' }).click()
   await expect(page.getByRole('heading', { name: /your letter is on its way/ })).toBeVisible()
 
   await expect

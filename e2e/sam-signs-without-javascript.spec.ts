@@ -16,6 +16,7 @@ test('Sam signs and confirms with JavaScript turned off', async ({ page }) => {
 
   const confirmation = await waitForEmail(email)
   await page.goto(firstAppLink(confirmation, appUrl))
+  await page.getByRole('button', { name: 'Confirm my signature' }).click()
   await expect(page.getByRole('heading', { name: /your signature is confirmed/ })).toBeVisible()
 })
 

@@ -34,7 +34,12 @@ test('Suzie signs, confirms from her email, and is counted once', async ({ page 
   expect(confirmation.subject).toMatch(/Confirm your signature/)
   expect(await publicCount()).toBe(before)
 
+  // The link opens a page; only its button confirms.
   await page.goto(firstAppLink(confirmation, appUrl))
+  await expect(page.getByRole('heading', { name: 'Confirm your signature' })).toBeVisible()
+  await expectAccessible(page)
+  expect(await publicCount()).toBe(before)
+  await page.getByRole('button', { name: 'Confirm my signature' }).click()
   await expect(page.getByRole('heading', { name: /your signature is confirmed/ })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Email your MP' }).first()).toBeVisible()
   await expect(page.getByRole('link', { name: /Share on WhatsApp/ })).toBeVisible()

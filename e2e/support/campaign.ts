@@ -27,12 +27,17 @@ export async function sign(person: { name: string; email: string; postcode?: str
   expect(response.status, `signing as ${person.email}`).toBe(303)
 }
 
-/** Signs and opens the emailed link. */
+/** Signs, then presses the button on the emailed link's page (a POST to the link). */
 export async function signAndConfirm(person: { name: string; email: string; postcode?: string }) {
   await sign(person)
-  const link = firstAppLink(await waitForEmail(person.email), appUrl)
-  const confirmed = await fetch(link)
-  expect(confirmed.status).toBe(200)
+  await confirmFromEmail(person.email)
+}
+
+/** What the "Confirm my signature" button on the emailed link's page does. */
+export async function confirmFromEmail(email: string) {
+  const link = firstAppLink(await waitForEmail(email), appUrl)
+  const confirmed = await fetch(link, { method: 'POST', redirect: 'manual' })
+  expect(confirmed.status, `confirming ${email}`).toBe(303)
 }
 
 export async function signIn(page: Page, account: { email: string; password: string } = ADMIN) {
