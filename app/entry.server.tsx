@@ -2,6 +2,7 @@ import { createReadableStreamFromReadable } from '@react-router/node'
 import { PassThrough } from 'node:stream'
 import { renderToPipeableStream } from 'react-dom/server'
 import { ServerRouter, isRouteErrorResponse, type AppLoadContext, type EntryContext, type HandleErrorFunction } from 'react-router'
+import { isCrossSiteRefusal } from './lib/cross-site.server'
 import { NonceProvider } from './lib/nonce'
 
 export const streamTimeout = 5_000
@@ -9,6 +10,8 @@ export const streamTimeout = 5_000
 /** Logs like React Router's default, and keeps the error so server/http.ts can answer an outage with 503. */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   ;(context as Partial<AppLoadContext> | undefined)?.errors?.push(error)
+  // Another site's form, refused: one line, not a stack trace per attempt.
+  if (isCrossSiteRefusal(error)) return console.warn(`Refused a form posted from another site: ${request.method} ${new URL(request.url).pathname} (Origin: ${request.headers.get('origin')?.slice(0, 100)})`)
   if (!request.signal.aborted) console.error(isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error)
 }
 

@@ -113,6 +113,7 @@ test('Priya signs the petition, then writes to her MP without typing her details
   await page.getByRole('button', { name: /Sign/ }).click()
   await page.goto(firstAppLink(await waitForEmail(email), appUrl))
   await page.getByRole('button', { name: 'Confirm my signature' }).click()
+  await expect(page.getByRole('heading', { name: /your signature is confirmed/ })).toBeVisible()
   await page.getByRole('link', { name: 'Email your MP' }).last().click()
 
   await expect(page.getByLabel('Postcode')).toHaveValue('CF24 0AA')
