@@ -29,7 +29,8 @@ export type LetterToConfirm =
       subject: string
       letter: LetterParts
     }
-  | { status: 'already-confirmed' }
+  /** Pressed before: sent, or still held while the MP's address is fixed. */
+  | { status: 'already-confirmed'; held: boolean }
   | { status: 'undeliverable'; mpName: string }
   | { status: 'invalid' }
 
@@ -38,7 +39,7 @@ export async function letterToConfirm(token: unknown): Promise<LetterToConfirm> 
   if (!isWellFormedToken(token)) return { status: 'invalid' }
   const letter = await prisma.letter.findUnique({ where: { tokenHash: hashToken(token) }, include: { mp: true, constituency: true } })
   if (!letter || letter.state === 'invalidated') return { status: 'invalid' }
-  if (letter.state !== 'pending') return { status: 'already-confirmed' }
+  if (letter.state !== 'pending') return { status: 'already-confirmed', held: letter.heldAt !== null }
   if (!letter.tokenExpiresAt || letter.tokenExpiresAt <= new Date() || !letter.body || !letter.subject) return { status: 'invalid' }
   if (!letterAddress(letter.mp) || !letter.mp.targetEnabled || letter.mp.status !== 'current') return { status: 'undeliverable', mpName: letter.mp.name }
   return {
@@ -72,8 +73,10 @@ export async function confirmLetter(token: unknown): Promise<LetterConfirmation>
       WHERE "tokenHash" = ${tokenHash} AND state = 'pending' AND "tokenExpiresAt" > now()
       RETURNING id`
     if (!claimed) {
-      const existing = await tx.letter.findUnique({ where: { tokenHash }, select: { state: true, mp: { select: { name: true } } } })
+      const existing = await tx.letter.findUnique({ where: { tokenHash }, select: { state: true, heldAt: true, mp: { select: { name: true } } } })
       if (!existing || existing.state === 'pending' || existing.state === 'invalidated') return { status: 'invalid' }
+      // Pressed again while the letter waits for the MP's address to be fixed: still held, nothing more to do.
+      if (existing.heldAt) return { status: 'held', mpName: existing.mp.name }
       return { status: 'already-confirmed', mpName: existing.mp.name }
     }
 

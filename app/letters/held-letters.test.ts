@@ -12,7 +12,7 @@ import { receiveResendWebhook } from '~/mail/webhooks.server'
 import { testContext } from '~/testing/context'
 import { resendEvent, signWebhook } from '../../e2e/support/webhooks'
 import { requestLetter, type ComposeStart } from './compose.server'
-import { confirmLetter } from './confirm.server'
+import { confirmLetter, letterToConfirm } from './confirm.server'
 import { releaseHeldLetters } from './dispatch.server'
 import { trackLetters } from './progress.server'
 import { composeStart, letterInput, linkIn, MP_ADDRESS, MP_ID, setUpMpDirectory } from './testing.server'
@@ -68,6 +68,10 @@ describe('an MP whose own address bounces', () => {
 
     // Someone confirming now is told their letter is held; nothing goes into the bouncing mailbox.
     expect(await writeAndConfirm('Sam Okafor', 'sam@example.org')).toEqual({ status: 'held', mpName: 'Matt Rodda' })
+    // His link, opened or pressed again, still says so and does nothing more.
+    const samsLink = linkIn(sentTo('sam@example.org')[0].html, 'write/confirm')
+    expect(await letterToConfirm(samsLink)).toEqual({ status: 'already-confirmed', held: true })
+    expect(await confirmLetter(samsLink)).toEqual({ status: 'held', mpName: 'Matt Rodda' })
     await trackLetters()
     await deliverAllDue()
     expect(sentTo(MP_ADDRESS)).toHaveLength(1)

@@ -141,7 +141,7 @@ describe('sending a letter', () => {
 
     // A second press, or the job running again, sends nothing more.
     expect(await confirmLetter(token)).toEqual({ status: 'already-confirmed', mpName: 'Matt Rodda' })
-    expect(await letterToConfirm(token)).toEqual({ status: 'already-confirmed' })
+    expect(await letterToConfirm(token)).toEqual({ status: 'already-confirmed', held: false })
     await makeEverythingDue()
     await deliverAllDue()
     expect(sentTo(MP_ADDRESS)).toHaveLength(1)

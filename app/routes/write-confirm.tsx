@@ -15,7 +15,7 @@ export function headers() {
 
 export async function loader({ params }: Route.LoaderArgs) {
   const letter = await letterToConfirm(params.token)
-  if (letter.status === 'already-confirmed') return redirect('/write/sent?again=1')
+  if (letter.status === 'already-confirmed') return redirect(letter.held ? '/write/sent?held=1' : '/write/sent?again=1')
   return data(letter, { status: letter.status === 'invalid' ? 404 : 200 })
 }
 
