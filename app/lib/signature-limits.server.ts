@@ -5,6 +5,7 @@ import { data } from 'react-router'
 import { emailDomain } from './mailbox-key'
 import { networkKey } from './network'
 import { consume } from './rate-limit.server'
+import { registrableDomain } from './registrable-domain'
 
 /**
  * Domains shared by millions of people: a surge of real supporters on gmail.com
@@ -17,6 +18,25 @@ const PUBLIC_MAIL_DOMAINS = new Set([
   'btinternet.com', 'sky.com', 'virginmedia.com', 'talktalk.net', 'ntlworld.com', 'protonmail.com', 'proton.me',
   'gmx.com', 'gmx.co.uk', 'mail.com', 'zoho.com', 'fastmail.com', 'tutanota.com', 'blueyonder.co.uk', 'plus.com',
 ])
+
+/**
+ * Which domain limit an address counts against, or null for a public webmail
+ * address. Only the provider's own domain is exempt: its subdomains are its
+ * customers' catch-all domains (Plusnet gives each customer *@name.plus.com),
+ * so each counts as one domain, like any domain one person registers. Every
+ * other address counts by its registrable domain, so x1.evil.co.uk and
+ * x2.evil.co.uk share evil.co.uk's limit (decision 057).
+ */
+export function signingDomain(email: string): string | null {
+  const host = emailDomain(email).trim().replace(/\.$/, '')
+  if (PUBLIC_MAIL_DOMAINS.has(host)) return null
+  const registrable = registrableDomain(host)
+  if (PUBLIC_MAIL_DOMAINS.has(registrable)) {
+    const labels = host.split('.')
+    return labels.slice(labels.length - registrable.split('.').length - 1).join('.')
+  }
+  return registrable
+}
 
 function minutes(seconds: number) {
   const m = Math.max(1, Math.ceil(seconds / 60))
@@ -32,8 +52,8 @@ export async function enforceSignatureLimits({ ip, email }: { ip: string; email:
       { status: 429, headers: { 'Retry-After': String(network.retryAfterSeconds) } },
     )
   }
-  const domain = emailDomain(email)
-  if (PUBLIC_MAIL_DOMAINS.has(domain)) return
+  const domain = signingDomain(email)
+  if (domain === null) return
   const byDomain = await consume('signaturesPerEmailDomain', domain)
   if (!byDomain.allowed) {
     throw data(
