@@ -1,9 +1,10 @@
--- Moderation searches are kept without supporters' personal data (decision 058):
+-- Moderation searches are kept without the personal data of supporters (decision 058):
 -- an email address becomes its domain, a name is not kept, a full postcode
 -- becomes its district (a partial one at most its sector), an IP address its
--- IPv4 /24 or IPv6 /64; addresses in a campaigner's reason keep only their
--- domain. Rewrites what earlier strike-outs recorded, in the invalidations and
--- in their audit entries. Data only: the schema does not change.
+-- IPv4 /24 or IPv6 /64, and addresses in the reason a campaigner gave keep only
+-- their domain. Rewrites what earlier strike-outs recorded, in the invalidations
+-- and in their audit entries. Data only: the schema does not change.
+-- (No semicolons or apostrophes in these comments: the migration runner splits statements on them.)
 
 CREATE FUNCTION pg_temp.recorded_criteria(c jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
   SELECT (c - 'email' - 'name' - 'postcode' - 'ip')
