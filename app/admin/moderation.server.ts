@@ -215,9 +215,14 @@ function searchedRange(c: Criteria): string | null {
   return ip && 'range' in ip && ip.range !== c.ip ? ip.range : null
 }
 
-/** Addresses in a campaigner's reason keep only their domain: the reason outlives supporters' data. */
+/**
+ * The reason outlives supporters' data, so what it quotes of them is cut down as the criteria are:
+ * an email address to its domain, an IP address to its /24 or /64. (Reasons are at most 500 characters.)
+ */
 export function recordedReason(reason: string): string {
-  return reason.replace(/[^\s@]+@([^\s@]+)/g, '…@$1')
+  return reason
+    .replace(/[^\s@]+@([^\s@]+)/g, '…@$1')
+    .replace(/[0-9A-Fa-f:.]*[0-9A-Fa-f]/g, (token) => (net.isIP(token) ? recordedNetwork(token) : token))
 }
 
 export type InvalidateOutcome =

@@ -1,9 +1,9 @@
 -- Moderation searches are kept without the personal data of supporters (decision 058):
 -- an email address becomes its domain, a name is not kept, a full postcode
 -- becomes its district (a partial one at most its sector), an IP address its
--- IPv4 /24 or IPv6 /64, and addresses in the reason a campaigner gave keep only
--- their domain. Rewrites what earlier strike-outs recorded, in the invalidations
--- and in their audit entries. Data only: the schema does not change.
+-- IPv4 /24 or IPv6 /64, and in the reason a campaigner gave, email addresses
+-- keep only their domain and IPv4 addresses only their /24. Rewrites what
+-- earlier strike-outs recorded, in the invalidations and in their audit entries. Data only: the schema does not change.
 -- (No semicolons or apostrophes in these comments: the migration runner splits statements on them.)
 
 CREATE FUNCTION pg_temp.recorded_criteria(c jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
@@ -24,7 +24,8 @@ CREATE FUNCTION pg_temp.recorded_criteria(c jsonb) RETURNS jsonb LANGUAGE sql IM
 $$;
 
 CREATE FUNCTION pg_temp.recorded_reason(reason text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT regexp_replace(reason, '[^\s@]+@([^\s@]+)', '…@\1', 'g')
+  SELECT regexp_replace(regexp_replace(reason, '[^\s@]+@([^\s@]+)', '…@\1', 'g'),
+    '(?<![0-9.])([0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3})\.[0-9]{1,3}(?![0-9/]|\.[0-9])', '\1.0/24', 'g')
 $$;
 
 UPDATE "Invalidation"
