@@ -190,6 +190,31 @@ describe("a supporter's data", () => {
     expect(await eraseMyData(token)).toEqual({ status: 'invalid' })
   })
 
+  it('reports updates as wanted only while ticked, not unsubscribed and not suppressed', async () => {
+    const wants = async (address: string) => {
+      await requestDataLink(address, { ipAddress: '198.51.100.20' })
+      await deliverAllDue()
+      const token = dataLink(testContext().resend.emails.find((e) => e.to[0] === address)?.html)
+      const summary = await myDataSummary(token)
+      return { page: summary.status === 'ok' ? summary.signature?.updates : undefined, copy: (await exportMyData(token))?.signature?.wantsUpdates }
+    }
+    await signature('ticked@example.org')
+    await signature('unticked@example.org', { optIn: false })
+    const unsubscribed = await signature('unsubscribed@example.org')
+    await prisma.signature.update({ where: { id: unsubscribed.id }, data: { unsubscribedAt: now } })
+    expect(await wants('ticked@example.org')).toEqual({ page: true, copy: true })
+    expect(await wants('unticked@example.org')).toEqual({ page: false, copy: false })
+    expect(await wants('unsubscribed@example.org')).toEqual({ page: false, copy: false })
+    // Suppressed after the link went out (a complaint): the page and the copy say so at once.
+    await signature('complained@example.org')
+    await requestDataLink('complained@example.org', { ipAddress: '198.51.100.21' })
+    await deliverAllDue()
+    const token = dataLink(testContext().resend.emails.find((e) => e.to[0] === 'complained@example.org')?.html)
+    await prisma.suppression.create({ data: { emailKey: 'complained@example.org', reason: 'complaint' } })
+    expect(await myDataSummary(token)).toMatchObject({ signature: { updates: false } })
+    expect((await exportMyData(token))?.signature).toMatchObject({ wantsUpdates: false, tickedUpdatesWhenSigning: true })
+  })
+
   it('deletes a signature never confirmed, and refuses expired or malformed links', async () => {
     await signature('pat@example.org', { state: 'pending' })
     await requestDataLink('pat@example.org', { ipAddress: '198.51.100.10' })
