@@ -86,6 +86,19 @@ describe('retention jobs', () => {
     expect((await prisma.letter.findMany()).map((l) => l.email)).toEqual(['kept@example.org'])
   })
 
+  it('empties the emails of what it purges, so their address and name go too', async () => {
+    const old = daysFrom(now, -40)
+    const pending = await signature('pending@example.org', { state: 'pending', createdAt: old })
+    const draft = await letter('pending@example.org', { state: 'pending', createdAt: old })
+    await prisma.email.create({ data: { kind: 'signature_confirmation', to: 'pending@example.org', subject: 'Confirm', template: 'signature-confirmation', data: { name: 'Name of pending' }, status: 'sent', signatureId: pending.id } })
+    await prisma.email.create({ data: { kind: 'letter_reminder', to: 'pending@example.org', subject: 'Reminder', template: 'letter-confirmation', data: { name: 'Name of pending' }, status: 'queued', letterId: draft.id } })
+    expect(await purgeUnconfirmedSignatures(now)).toBe(1)
+    expect(await purgeUnconfirmedLetters(now)).toBe(1)
+    const emails = await prisma.email.findMany()
+    expect(JSON.stringify(emails)).not.toContain('pending')
+    expect(emails.map((e) => e.status).sort()).toEqual(['sent', 'suppressed'])
+  })
+
   it('erases letter bodies 28 days after delivery, keeping the record that the letter was sent', async () => {
     const delivered = await letter('priya@example.org', { deliveredAt: now })
     const noReport = await letter('sam@example.org', { state: 'sent', deliveredAt: null })
