@@ -4,6 +4,7 @@
 // cursor held for the length of a slow download — and every export is audited.
 import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
+import { wantsUpdatesSql } from '~/petition/consent.server'
 import { audit } from './audit.server'
 import type { Campaigner } from './auth.server'
 import { csvResponse, datedFileName } from './csv.server'
@@ -18,17 +19,21 @@ interface SignatureExportRow {
   postcode: string
   constituency: string | null
   nation: string | null
-  optIn: boolean
+  wantsUpdates: boolean
   validatedAt: Date
 }
 
-/** Confirmed signatures only (never pending or struck out), oldest confirmation first. */
+/**
+ * Confirmed signatures only (never pending or struck out), oldest confirmation first. "Opted in" means
+ * we may email them updates today (ticked, not unsubscribed, not suppressed): staff mailing from the
+ * file must not reach anyone who said stop (PECR).
+ */
 export async function* confirmedSignatureBatches(batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<unknown[][]> {
   let after: { at: Date; id: string } | null = null
   for (;;) {
     const rows: SignatureExportRow[] = await prisma.$queryRaw<SignatureExportRow[]>`
       SELECT s.id, s.name, s.email, s.postcode, c.name AS constituency, coalesce(c.nation, s.nation) AS nation,
-             s."optIn", s."validatedAt"
+             ${wantsUpdatesSql('s')} AS "wantsUpdates", s."validatedAt"
       FROM "Signature" s
       LEFT JOIN "Constituency" c ON c."onsCode" = s."constituencyCode"
       WHERE s.state = 'validated' AND s."validatedAt" IS NOT NULL
@@ -36,7 +41,7 @@ export async function* confirmedSignatureBatches(batchSize = EXPORT_BATCH_SIZE):
       ORDER BY s."validatedAt", s.id
       LIMIT ${batchSize}`
     if (!rows.length) return
-    yield rows.map((r) => [r.name, r.email, r.postcode, r.constituency, r.nation, r.optIn, r.validatedAt])
+    yield rows.map((r) => [r.name, r.email, r.postcode, r.constituency, r.nation, r.wantsUpdates, r.validatedAt])
     if (rows.length < batchSize) return
     const last = rows[rows.length - 1]
     after = { at: last.validatedAt, id: last.id }

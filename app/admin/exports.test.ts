@@ -26,7 +26,7 @@ async function readAll(response: Response) {
 }
 
 beforeEach(async () => {
-  await prisma.$executeRaw`TRUNCATE "Signature", "Campaigner", "CampaignerSession", "AuditEntry", "Constituency", "Mp", "Letter", "Email" CASCADE`
+  await prisma.$executeRaw`TRUNCATE "Signature", "Campaigner", "CampaignerSession", "AuditEntry", "Constituency", "Mp", "Letter", "Email", "Suppression" CASCADE`
 })
 
 describe('CSV cells', () => {
@@ -78,6 +78,20 @@ describe('the confirmed signatures export', () => {
     expect(text).not.toContain('Struck Out')
     const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: 'export.signatures' } })
     expect(entry.campaignerId).toBe(admin.campaigner.id)
+  })
+
+  it('says "opted in" only for signers we may email today: ticked, not unsubscribed, not suppressed', async () => {
+    const admin = await signedInCampaigner('admin')
+    await signature('validated', 'Ticked', { optIn: true, email: 'ticked@example.org' })
+    await signature('validated', 'Unticked', { optIn: false, email: 'unticked@example.org' })
+    await signature('validated', 'Unsubscribed', { optIn: true, email: 'unsubscribed@example.org', unsubscribedAt: new Date() })
+    await signature('validated', 'Bounced', { optIn: true, email: 'bounced@example.org' })
+    await prisma.suppression.create({ data: { emailKey: 'bounced@example.org', reason: 'bounce' } })
+    const text = (await readAll(await signaturesCsv(routeArgs(admin.request('/admin/exports/signatures.csv'))))).join('')
+    const optedIn = Object.fromEntries(
+      text.split('\r\n').slice(1).filter(Boolean).map((line) => [line.split(',')[0].replaceAll('"', ''), line.split(',')[5]]),
+    )
+    expect(optedIn).toEqual({ Ticked: 'yes', Unticked: 'no', Unsubscribed: 'no', Bounced: 'no' })
   })
 
   it('streams 50,000 rows a batch at a time, reading the database as the client reads', async () => {

@@ -141,7 +141,67 @@ describe('trending', () => {
     for (let i = 0; i < 12; i++) await signature({ ip: null, email: `z${i}@big.test` })
     for (let i = 0; i < 24 * 12; i++) await signature({ ip: null, email: `old${i}@big.test`, createdAt: new Date(Date.now() - 2 * 3600_000) })
     const found = await trending()
-    expect(found.ips).toEqual([{ ip: '203.0.113.50', count: 6, confirmed: 6 }])
+    expect(found.ips).toEqual([{ network: '203.0.113.50', count: 6, confirmed: 6 }])
     expect(found.domains).toEqual([{ domain: 'surge.test', count: 12, usualPerHour: 0 }])
+  })
+})
+
+describe('catch-all domains and IPv6 networks', () => {
+  it('finds a registrable domain with all its subdomains, and refuses a public suffix', async () => {
+    await signature({ email: 'a@x1.evil.co.uk' })
+    await signature({ email: 'b@x2.evil.co.uk' })
+    await signature({ email: 'c@evil.co.uk' })
+    await signature({ email: 'd@notevil.co.uk' })
+    await signature({ email: 'e@other.co.uk' })
+    const count = async (input: Record<string, string>) => (await searchMatches(criteria(input))).total
+    expect(await count({ domain: 'evil.co.uk' })).toBe(3)
+    expect(await count({ domain: 'x1.evil.co.uk' })).toBe(1)
+    expect(await count({ target: 'letters', domain: 'evil.co.uk' })).toBe(0)
+    expect(criteriaSchema.safeParse({ domain: 'co.uk' }).success).toBe(false)
+  })
+
+  it('groups a burst from made-up subdomains as one busy domain', async () => {
+    for (let i = 0; i < 12; i++) await signature({ ip: `192.0.2.${i}`, email: `bot@x${i}.evil.co.uk` })
+    const found = await trending()
+    expect(found.domains).toEqual([{ domain: 'evil.co.uk', count: 12, usualPerHour: 0 }])
+  })
+
+  it('groups IPv6 signers by their /64 in the trending panel, and an IPv6 search finds the whole /64', async () => {
+    for (let i = 1; i <= 6; i++) await signature({ ip: `2001:db8:1:2::${i.toString(16)}`, email: `v6-${i}@example.org` })
+    await signature({ ip: '2001:db8:1:2:ffff:ffff:ffff:ffff' })
+    await signature({ ip: '2001:db8:1:3::1' })
+    const found = await trending()
+    expect(found.ips).toEqual([{ network: '2001:db8:1:2::/64', count: 7, confirmed: 7 }])
+
+    const one = await searchMatches(criteria({ ip: '2001:db8:1:2::3' }))
+    expect(one.total).toBe(7)
+    expect(one.ipRange).toBe('2001:db8:1:2::/64')
+    expect((await searchMatches(criteria({ ip: found.ips[0].network }))).total).toBe(7)
+    expect((await searchMatches(criteria({ ip: '2001:db8:1:2::3/128' }))).total).toBe(7)
+    // Wider ranges keep working as typed.
+    expect((await searchMatches(criteria({ ip: '2001:db8::/32' }))).total).toBe(8)
+    expect((await searchMatches(criteria({ ip: '2001:db8:1:3::/64' }))).total).toBe(1)
+  })
+})
+
+describe('what a strike-out keeps of the search', () => {
+  it('records no address, name, full postcode or IP in the invalidation or the audit log', async () => {
+    const admin = await signedInCampaigner('admin')
+    await signature({ email: 'jo.bloggs@example.org', name: 'Joanna Bloggs', postcode: 'SW1A 1AA', ip: '203.0.113.77' })
+    const search = criteria({ email: 'jo.bloggs@example.org', name: 'Bloggs', postcode: 'SW1A 1AA', ip: '203.0.113.77' })
+    const done = await invalidateMatches(admin.campaigner, search, 'Faked by someone using jo.bloggs@example.org', 1)
+    expect(done).toMatchObject({ status: 'done', count: 1 })
+    const kept = JSON.stringify({
+      invalidations: await prisma.invalidation.findMany(),
+      audit: await prisma.auditEntry.findMany(),
+    })
+    for (const personal of ['jo.bloggs', 'Bloggs', 'SW1A1AA', 'SW1A 1AA', '203.0.113.77']) expect(kept).not.toContain(personal)
+    const [listed] = await recentInvalidations()
+    expect(listed.criteria).toBe('email: an address at example.org, postcode: SW1A, name: (not kept), ip: 203.0.113.0/24')
+    expect(listed.reason).toBe('Faked by someone using …@example.org')
+    // Undoing needs none of it.
+    if (done.status !== 'done') return
+    expect(await revertInvalidation(admin.campaigner, done.invalidationId)).toBe('reverted')
+    expect((await prisma.signature.findFirstOrThrow()).state).toBe('validated')
   })
 })

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto'
 import { retention } from '~/campaign/retention'
 import { Prisma } from '~/generated/prisma/client'
+import { addressRateKey } from '~/lib/address-rate-key.server'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { HONEYPOT_FIELD } from '~/lib/honeypot'
@@ -196,7 +197,7 @@ export async function requestLetter(input: LetterInput, meta: RequestMeta = {}):
   const checked = await checkLetter(input)
   if (checked.status !== 'ok') return checked
   const emailKey = mailboxKey(input.email)
-  for (const [rule, key] of [['lettersPerIp', meta.ipAddress], ['lettersPerEmail', emailKey]] as const) {
+  for (const [rule, key] of [['lettersPerIp', meta.ipAddress], ['lettersPerEmail', addressRateKey(input.email)]] as const) {
     if (!key) continue
     const decision = await consume(rule, key)
     if (!decision.allowed) return { status: 'rate-limited', retryAfterSeconds: decision.retryAfterSeconds }

@@ -10,9 +10,11 @@ import { createToken, hashToken, isWellFormedToken } from '~/lib/tokens.server'
 import { queueEmail } from '~/mail/outbox.server'
 import { linkMpsToConstituencies } from '~/mps/sync.server'
 import { releaseHeldLetters } from './dispatch.server'
+import { anonymiseEmails } from '~/retention/anonymise.server'
 
 export const SURVEY_AFTER_DAYS = 14
 const SURVEY_BATCH = 200
+const PURGE_BATCH = 5000
 
 /** Only a letter's newest email to its MP counts: a held letter is sent again with a new one. */
 const NEWEST_TO_MP = Prisma.sql`NOT EXISTS (
@@ -149,6 +151,16 @@ export async function replyFigures() {
 /** Letters never confirmed hold a name, an address and a letter we have no reason to keep. */
 export async function purgeUnconfirmedLetters(now = new Date()) {
   const cutoff = new Date(now.getTime() - retention.unconfirmedDays * 24 * 3600 * 1000)
-  const { count } = await prisma.letter.deleteMany({ where: { state: 'pending', createdAt: { lt: cutoff } } })
-  return count
+  let purged = 0
+  for (;;) {
+    const count = await prisma.$transaction(async (tx) => {
+      const stale = await tx.letter.findMany({ where: { state: 'pending', createdAt: { lt: cutoff } }, select: { id: true }, take: PURGE_BATCH })
+      const ids = stale.map((l) => l.id)
+      // Their confirmation emails and reminders carried the letter: emptied (and cancelled if still queued) too.
+      await anonymiseEmails(tx, { letterIds: ids })
+      return (await tx.letter.deleteMany({ where: { id: { in: ids } } })).count
+    })
+    purged += count
+    if (count < PURGE_BATCH) return purged
+  }
 }

@@ -3,7 +3,9 @@
 // numbers. Over the limit, the signer gets a clear 429 page, never a silent drop.
 import { data } from 'react-router'
 import { emailDomain } from './mailbox-key'
+import { networkKey } from './network'
 import { consume } from './rate-limit.server'
+import { registrableDomain } from './registrable-domain'
 
 /**
  * Domains shared by millions of people: a surge of real supporters on gmail.com
@@ -17,17 +19,23 @@ const PUBLIC_MAIL_DOMAINS = new Set([
   'gmx.com', 'gmx.co.uk', 'mail.com', 'zoho.com', 'fastmail.com', 'tutanota.com', 'blueyonder.co.uk', 'plus.com',
 ])
 
-/** One key per network: an IPv6 client controls a whole /64, so it counts as one. */
-export function networkKey(ip: string): string {
-  const address = ip.trim().toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '')
-  if (!address.includes(':')) return address
-  const [head, tail = ''] = address.split('::')
-  const headGroups = head ? head.split(':') : []
-  const tailGroups = tail ? tail.split(':') : []
-  const groups = address.includes('::')
-    ? [...headGroups, ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups]
-    : headGroups
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`
+/**
+ * Which domain limit an address counts against, or null for a public webmail
+ * address. Only the provider's own domain is exempt: its subdomains are its
+ * customers' catch-all domains (Plusnet gives each customer *@name.plus.com),
+ * so each counts as one domain, like any domain one person registers. Every
+ * other address counts by its registrable domain, so x1.evil.co.uk and
+ * x2.evil.co.uk share evil.co.uk's limit (decision 057).
+ */
+export function signingDomain(email: string): string | null {
+  const host = emailDomain(email).trim().replace(/\.$/, '')
+  if (PUBLIC_MAIL_DOMAINS.has(host)) return null
+  const registrable = registrableDomain(host)
+  if (PUBLIC_MAIL_DOMAINS.has(registrable)) {
+    const labels = host.split('.')
+    return labels.slice(labels.length - registrable.split('.').length - 1).join('.')
+  }
+  return registrable
 }
 
 function minutes(seconds: number) {
@@ -44,8 +52,8 @@ export async function enforceSignatureLimits({ ip, email }: { ip: string; email:
       { status: 429, headers: { 'Retry-After': String(network.retryAfterSeconds) } },
     )
   }
-  const domain = emailDomain(email)
-  if (PUBLIC_MAIL_DOMAINS.has(domain)) return
+  const domain = signingDomain(email)
+  if (domain === null) return
   const byDomain = await consume('signaturesPerEmailDomain', domain)
   if (!byDomain.allowed) {
     throw data(

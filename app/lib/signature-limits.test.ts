@@ -1,7 +1,8 @@
 import { isRouteErrorResponse } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { consume, rateRules } from './rate-limit.server'
-import { enforceSignatureLimits, networkKey } from './signature-limits.server'
+import { networkKey } from './network'
+import { enforceSignatureLimits, signingDomain } from './signature-limits.server'
 
 async function refusal(promise: Promise<void>) {
   try {
@@ -43,5 +44,22 @@ describe('signature limits', () => {
 
     await useUp('signaturesPerEmailDomain', 'gmail.com', rateRules.signaturesPerEmailDomain.points)
     await expect(enforceSignatureLimits({ ip: '192.0.2.11', email: 'someone@gmail.com' })).resolves.toBeUndefined()
+  })
+
+  it('counts catch-all subdomains against their registrable domain, so making up subdomains does not walk past the limit', async () => {
+    expect(signingDomain('a@x1.evil.co.uk')).toBe('evil.co.uk')
+    expect(signingDomain('b@X2.Evil.co.uk')).toBe('evil.co.uk')
+    expect(signingDomain('c@deep.x3.evil.co.uk')).toBe('evil.co.uk')
+    expect(signingDomain('d@evil.co.uk')).toBe('evil.co.uk')
+    // A public provider's own domain is exempt; its subdomains are its customers' catch-all domains, each one limited.
+    expect(signingDomain('e@gmail.com')).toBeNull()
+    expect(signingDomain('f@x1.gmail.com')).toBe('x1.gmail.com')
+    expect(signingDomain('g@anything.jo.plus.com')).toBe('jo.plus.com')
+
+    await useUp('signaturesPerEmailDomain', 'subdomains.co.uk', rateRules.signaturesPerEmailDomain.points - 1)
+    await expect(enforceSignatureLimits({ ip: '192.0.2.20', email: 'a@x1.subdomains.co.uk' })).resolves.toBeUndefined()
+    const refused = await refusal(enforceSignatureLimits({ ip: '192.0.2.21', email: 'a@x2.subdomains.co.uk' }))
+    expect(refused.init.status).toBe(429)
+    expect(refused.data).toContain('subdomains.co.uk')
   })
 })

@@ -89,12 +89,16 @@ function backoffSeconds(attempts: number) {
   return Math.round(base / 2 + Math.random() * (base / 2))
 }
 
+// Every update after the claim touches only rows still `sending`: an email cancelled meanwhile (a
+// supporter's erasure, app/retention) stays cancelled and empty, whatever this batch does next.
+const STILL_OURS = { status: 'sending' } as const
+
 async function markSent(emails: Email[], providerIds: (string | undefined)[], rendered?: { html: string; text: string }[]) {
   const now = new Date()
   await prisma.$transaction(
     emails.map((email, i) =>
-      prisma.email.update({
-        where: { id: email.id },
+      prisma.email.updateMany({
+        where: { id: email.id, ...STILL_OURS },
         data: {
           status: 'sent',
           sentAt: now,
@@ -110,14 +114,14 @@ async function markSent(emails: Email[], providerIds: (string | undefined)[], re
 
 async function defer(emails: Email[], seconds: number, error: string) {
   await prisma.email.updateMany({
-    where: { id: { in: emails.map((e) => e.id) } },
+    where: { id: { in: emails.map((e) => e.id) }, ...STILL_OURS },
     data: { status: 'queued', nextAttemptAt: new Date(Date.now() + seconds * 1000), lastError: error.slice(0, 500) },
   })
 }
 
 async function fail(emails: Email[], error: string) {
   await prisma.email.updateMany({
-    where: { id: { in: emails.map((e) => e.id) } },
+    where: { id: { in: emails.map((e) => e.id) }, ...STILL_OURS },
     data: { status: 'failed', secrets: Prisma.DbNull, lastError: error.slice(0, 500) },
   })
 }
@@ -173,7 +177,7 @@ export async function deliverBatch(options: { beforeSend?: () => Promise<void> }
     report.pauseMs = seconds * 1000
   } else if (status === 409 && name === 'invalid_idempotent_request') {
     // The batch changed since its first attempt (an address was suppressed): it is a new request.
-    await prisma.email.updateMany({ where: { id: { in: emails.map((e) => e.id) } }, data: { batchKey: crypto.randomUUID(), status: 'queued', nextAttemptAt: new Date() } })
+    await prisma.email.updateMany({ where: { id: { in: emails.map((e) => e.id) }, ...STILL_OURS }, data: { batchKey: crypto.randomUUID(), status: 'queued', nextAttemptAt: new Date() } })
     report.deferred = emails.length
   } else if (status === null || status >= 500 || status === 409) {
     await defer(emails, backoffSeconds(emails[0].attempts), message)
@@ -181,7 +185,7 @@ export async function deliverBatch(options: { beforeSend?: () => Promise<void> }
   } else if (emails.length > 1) {
     // A permanent error fails a whole strict batch: retry each email alone to find the bad one.
     await prisma.$transaction(
-      emails.map((e) => prisma.email.update({ where: { id: e.id }, data: { batchKey: e.id, status: 'queued', nextAttemptAt: new Date() } })),
+      emails.map((e) => prisma.email.updateMany({ where: { id: e.id, ...STILL_OURS }, data: { batchKey: e.id, status: 'queued', nextAttemptAt: new Date() } })),
     )
     report.deferred = emails.length
   } else {

@@ -89,6 +89,27 @@ describe('signing the petition', () => {
     expect((await refreshCounts()).total).toBe(1)
   })
 
+  it('never replaces a signer\'s name, address, postcode or consent when someone signs again with their address', async () => {
+    await signPetition({ ...priya, optIn: false })
+    await signPetition({ name: 'Someone Else', email: 'PRIYA@Example.org', postcode: 'SW1A 1AA', optIn: true })
+    const unchanged = { name: 'Priya Shah', email: 'priya@example.org', postcode: 'RG1 1AA', optIn: false }
+    expect(await prisma.signature.findFirstOrThrow()).toMatchObject({ ...unchanged, state: 'pending' })
+    await deliverAllDue()
+    const { resend } = testContext()
+    // The fresh link goes to the address that signed, for the details it signed with.
+    expect(resend.emails.map((e) => e.to[0])).toEqual(['priya@example.org', 'priya@example.org'])
+    expect(resend.emails[1].html).toContain('Priya Shah')
+    expect(resend.emails[1].html).not.toContain('Someone Else')
+    expect((await confirmSignature(confirmLink(resend.emails[1].html))).status).toBe('confirmed')
+    expect(await prisma.signature.findFirstOrThrow()).toMatchObject({ ...unchanged, state: 'validated' })
+
+    await signPetition({ name: 'Someone Else', email: 'Priya@example.org', postcode: 'SW1A 1AA', optIn: true })
+    await deliverAllDue()
+    expect(resend.emails[2]).toMatchObject({ to: ['priya@example.org'], subject: 'You have already signed the Duty of Care petition' })
+    expect(resend.emails[2].html).not.toContain('Someone Else')
+    expect(await prisma.signature.findFirstOrThrow()).toMatchObject(unchanged)
+  })
+
   it('treats Gmail dots and googlemail.com as one person, and +tags where the provider delivers them to one mailbox', async () => {
     await signPetition({ ...priya, email: 'priya.shah@gmail.com' })
     await signPetition({ ...priya, email: 'priyashah+petition@googlemail.com' })

@@ -57,41 +57,39 @@ export async function signPetition(input: SignInput, meta: SignMeta = {}): Promi
     )
     SELECT (SELECT "signatureId"::text FROM queued) AS id,
            EXISTS (SELECT 1 FROM "Suppression" WHERE "emailKey" = ${emailKey}) AS suppressed`
-  if (!result.id) await signAgain(emailKey, input)
+  if (!result.id) await signAgain(emailKey)
   // Says nothing about whether the address had signed: only that our mail cannot reach it.
   return { undeliverable: result.suppressed }
 }
 
-async function signAgain(emailKey: string, input: SignInput) {
+/**
+ * Someone signs again with an address (any spelling of it) that has signed. Nothing about the
+ * signature changes: whoever typed the address may not be the person who reads its mail, so
+ * their name, postcode and consent are never replaced on their behalf (decision 059, as the UK
+ * Parliament petitions site does). The signer is written to at the address they first gave,
+ * with the details they first gave: a pending one gets a fresh link (only hashes are kept, so
+ * the old link cannot be re-sent), a confirmed one a short note. Someone who mistyped can
+ * sign with the right details once the unconfirmed signature expires.
+ */
+async function signAgain(emailKey: string) {
   await prisma.$transaction(async (tx) => {
-    const [existing] = await tx.$queryRaw<{ id: string; state: string; confirmationsSent: number; postcode: string }[]>`
-      SELECT id, state, "confirmationsSent", postcode FROM "Signature" WHERE "emailKey" = ${emailKey} FOR UPDATE`
+    const [existing] = await tx.$queryRaw<{ id: string; state: string; confirmationsSent: number; name: string; email: string }[]>`
+      SELECT id, state, "confirmationsSent", name, email FROM "Signature" WHERE "emailKey" = ${emailKey} FOR UPDATE`
     if (!existing || existing.state === 'invalidated') return
     if (existing.confirmationsSent >= MAX_EMAILS_PER_SIGNATURE) return
 
     if (existing.state === 'pending') {
-      // A fresh link (only hashes are kept, so the old one cannot be re-sent) and their latest details.
       const { token, hash } = createToken()
       await tx.signature.update({
         where: { id: existing.id },
-        data: {
-          name: input.name,
-          email: input.email,
-          postcode: input.postcode,
-          optIn: input.optIn,
-          privacyVersion,
-          tokenHash: hash,
-          tokenExpiresAt: tokenExpiry(),
-          confirmationsSent: { increment: 1 },
-          ...(existing.postcode !== input.postcode ? { locatedAt: null, constituencyCode: null, nation: null } : {}),
-        },
+        data: { tokenHash: hash, tokenExpiresAt: tokenExpiry(), confirmationsSent: { increment: 1 } },
       })
       await queueEmail(tx, {
         kind: 'signature_confirmation',
-        to: input.email,
+        to: existing.email,
         subject: CONFIRMATION_SUBJECT,
         template: 'signature-confirmation',
-        data: { name: input.name, privacyUrl: `${env().APP_URL}/privacy` },
+        data: { name: existing.name, privacyUrl: `${env().APP_URL}/privacy` },
         secrets: { confirmUrl: confirmUrl(token) },
         signatureId: existing.id,
       })
@@ -101,10 +99,10 @@ async function signAgain(emailKey: string, input: SignInput) {
     await tx.signature.update({ where: { id: existing.id }, data: { confirmationsSent: { increment: 1 } } })
     await queueEmail(tx, {
       kind: 'already_signed',
-      to: input.email,
+      to: existing.email,
       subject: 'You have already signed the Duty of Care petition',
       template: 'already-signed',
-      data: { name: input.name, writeUrl: `${env().APP_URL}/write` },
+      data: { name: existing.name, writeUrl: `${env().APP_URL}/write` },
       signatureId: existing.id,
     })
   })

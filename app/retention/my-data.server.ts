@@ -3,29 +3,38 @@
 // and the link opens a page to download everything we hold (JSON) or erase
 // it. The page never says whether an address is known: a link is only sent
 // when we hold something, and the answer on screen is the same either way.
+// What the link covers is everything under any spelling of the address that
+// reaches the same inbox (person.server.ts); erasure leaves none of it in any
+// table (decision 058).
 import { z } from 'zod'
+import { Prisma } from '~/generated/prisma/client'
+import { addressRateKey } from '~/lib/address-rate-key.server'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { mailboxKey } from '~/lib/mailbox-key'
-import { consume } from '~/lib/rate-limit.server'
+import { consume, reset } from '~/lib/rate-limit.server'
 import { email } from '~/lib/supporter-fields'
 import { createToken, hashToken, isWellFormedToken } from '~/lib/tokens.server'
 import { queueEmail } from '~/mail/outbox.server'
-import { anonymiseEmails, anonymiseLetters, anonymiseSignatures, ANONYMISED } from './anonymise.server'
+import { wantsUpdatesSql } from '~/petition/consent.server'
+import { anonymiseEmails, anonymiseLetters, anonymiseSignatures, ANONYMISED, redactWebhookEvents } from './anonymise.server'
+import { personKey, personKeySql } from './person.server'
 
 export const DATA_LINK_HOURS = 24
 
 export type DataRequestOutcome = { status: 'sent' } | { status: 'throttled'; retryAfterSeconds: number }
 
 export async function requestDataLink(address: string, meta: { ipAddress: string }): Promise<DataRequestOutcome> {
-  const emailKey = mailboxKey(address)
-  for (const [rule, key] of [['dataRequestsPerIp', meta.ipAddress], ['dataRequestsPerEmail', emailKey]] as const) {
+  for (const [rule, key] of [['dataRequestsPerIp', meta.ipAddress], ['dataRequestsPerEmail', addressRateKey(address)]] as const) {
     const decision = await consume(rule, key)
     if (!decision.allowed) return { status: 'throttled', retryAfterSeconds: decision.retryAfterSeconds }
   }
+  // Indexed lookups only (this form is public): the address as typed and without its +tag. The
+  // page behind the link then finds every other spelling.
+  const keys = [...new Set([mailboxKey(address), mailboxKey(address.replace(/\+[^@]*@/, '@'))])]
   const [held] = await prisma.$queryRaw<{ held: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM "Signature" WHERE "emailKey" = ${emailKey})
-        OR EXISTS (SELECT 1 FROM "Letter" WHERE "emailKey" = ${emailKey}) AS held`
+    SELECT EXISTS (SELECT 1 FROM "Signature" WHERE "emailKey" = ANY(${keys}))
+        OR EXISTS (SELECT 1 FROM "Letter" WHERE "emailKey" = ANY(${keys})) AS held`
   if (!held.held) return { status: 'sent' }
   const { token, hash } = createToken()
   await prisma.$transaction(async (tx) => {
@@ -42,34 +51,63 @@ export async function requestDataLink(address: string, meta: { ipAddress: string
   return { status: 'sent' }
 }
 
-/** The mailbox a data link was sent to, if the link is genuine and less than a day old. */
+/** The address a data link was sent to, if the link is genuine and less than a day old. */
 async function subjectOf(token: unknown, now: Date) {
   if (!isWellFormedToken(token)) return null
   const email = await prisma.email.findUnique({ where: { linkTokenHash: hashToken(token) }, select: { id: true, kind: true, to: true, createdAt: true } })
   if (!email || email.kind !== 'data_request' || email.to === ANONYMISED) return null
   if (now.getTime() - email.createdAt.getTime() > DATA_LINK_HOURS * 3600 * 1000) return null
-  return { address: email.to, emailKey: mailboxKey(email.to), requestEmailId: email.id }
+  return { address: email.to, personKey: personKey(email.to), requestEmailId: email.id }
 }
 
-async function recordsOf(emailKey: string) {
-  const signature = await prisma.signature.findUnique({ where: { emailKey }, include: { constituency: { select: { name: true } } } })
-  const letters = await prisma.letter.findMany({
-    where: { emailKey },
-    include: { mp: { select: { name: true } }, constituency: { select: { name: true } } },
-    orderBy: { createdAt: 'asc' },
-  })
-  const emails = await prisma.email.findMany({
-    where: {
-      OR: [
-        ...(signature ? [{ signatureId: signature.id }] : []),
-        ...(letters.length ? [{ letterId: { in: letters.map((l) => l.id) } }] : []),
-      ],
-    },
-    select: { kind: true, to: true, subject: true, status: true, createdAt: true, sentAt: true },
-    orderBy: { createdAt: 'asc' },
-  })
-  const suppression = await prisma.suppression.findUnique({ where: { emailKey } })
-  return { signature, letters, emails: signature || letters.length ? emails : [], suppression }
+type Db = Prisma.TransactionClient | typeof prisma
+
+/** Ids of the person's signatures and letters (not yet anonymised), under any spelling of their address. */
+async function idsOf(db: Db, key: string) {
+  const [signatures, letters] = await Promise.all([
+    db.$queryRaw<{ id: string; state: string; email: string }[]>`
+      SELECT id::text, state::text, email FROM "Signature" WHERE ${personKeySql(Prisma.sql`email`)} = ${key} AND "anonymisedAt" IS NULL
+      ORDER BY "createdAt"`,
+    db.$queryRaw<{ id: string; state: string; email: string }[]>`
+      SELECT id::text, state::text, email FROM "Letter" WHERE ${personKeySql(Prisma.sql`email`)} = ${key} AND "anonymisedAt" IS NULL
+      ORDER BY "createdAt"`,
+  ])
+  return { signatures, letters }
+}
+
+/** Emails about those records, or sent to (or replying to) any spelling of the address. */
+async function emailsOf(db: Db, key: string, ids: { signatureIds: string[]; letterIds: string[] }) {
+  return db.$queryRaw<{ id: string; providerId: string | null; to: string; replyTo: string | null }[]>`
+    SELECT id::text, "providerId", "to", "replyTo" FROM "Email"
+    WHERE "signatureId" = ANY(${ids.signatureIds}::uuid[]) OR "letterId" = ANY(${ids.letterIds}::uuid[])
+       OR ${personKeySql(Prisma.sql`"to"`)} = ${key} OR ${personKeySql(Prisma.sql`"replyTo"`)} = ${key}`
+}
+
+async function recordsOf(key: string) {
+  const ids = await idsOf(prisma, key)
+  const signatureIds = ids.signatures.map((s) => s.id)
+  const letterIds = ids.letters.map((l) => l.id)
+  const [signatures, consent, letters, emails, suppressions] = await Promise.all([
+    prisma.signature.findMany({ where: { id: { in: signatureIds } }, include: { constituency: { select: { name: true } } }, orderBy: { createdAt: 'asc' } }),
+    prisma.$queryRaw<{ id: string; wantsUpdates: boolean }[]>`
+      SELECT id::text, ${wantsUpdatesSql('s')} AS "wantsUpdates" FROM "Signature" s WHERE id = ANY(${signatureIds}::uuid[])`,
+    prisma.letter.findMany({
+      where: { id: { in: letterIds } },
+      include: { mp: { select: { name: true } }, constituency: { select: { name: true } } },
+      orderBy: { createdAt: 'asc' },
+    }),
+    signatureIds.length || letterIds.length
+      ? prisma.email.findMany({
+          where: { OR: [{ signatureId: { in: signatureIds } }, { letterId: { in: letterIds } }] },
+          select: { kind: true, to: true, subject: true, status: true, createdAt: true, sentAt: true },
+          orderBy: { createdAt: 'asc' },
+        })
+      : [],
+    prisma.$queryRaw<{ reason: string; createdAt: Date }[]>`
+      SELECT reason, "createdAt" FROM "Suppression" WHERE ${personKeySql(Prisma.sql`"emailKey"`)} = ${key} ORDER BY "createdAt"`,
+  ])
+  const wantsUpdates = new Map(consent.map((c) => [c.id, c.wantsUpdates]))
+  return { signatures: signatures.map((s) => ({ ...s, wantsUpdates: wantsUpdates.get(s.id) ?? false })), letters, emails, suppressions }
 }
 
 export type MyDataSummary =
@@ -86,12 +124,13 @@ export type MyDataSummary =
 export async function myDataSummary(token: unknown, now = new Date()): Promise<MyDataSummary> {
   const subject = await subjectOf(token, now)
   if (!subject) return { status: 'invalid' }
-  const { signature, letters, emails } = await recordsOf(subject.emailKey)
+  const { signatures, letters, emails } = await recordsOf(subject.personKey)
+  const [signature] = signatures
   return {
     status: 'ok',
     address: subject.address,
     signature: signature
-      ? { signedAt: signature.createdAt.toISOString(), confirmed: signature.state === 'validated', updates: signature.optIn && !signature.unsubscribedAt }
+      ? { signedAt: signature.createdAt.toISOString(), confirmed: signature.state === 'validated', updates: signature.wantsUpdates }
       : null,
     letters: letters.map((l) => ({ mp: l.mp.name, state: l.state, createdAt: l.createdAt.toISOString() })),
     emails: emails.length,
@@ -102,24 +141,28 @@ export async function myDataSummary(token: unknown, now = new Date()): Promise<M
 export async function exportMyData(token: unknown, now = new Date()) {
   const subject = await subjectOf(token, now)
   if (!subject) return null
-  const { signature, letters, emails, suppression } = await recordsOf(subject.emailKey)
+  const { signatures, letters, emails, suppressions } = await recordsOf(subject.personKey)
+  const copies = signatures.map((signature) => ({
+    name: signature.name,
+    email: signature.email,
+    postcode: signature.postcode,
+    constituency: signature.constituency?.name ?? null,
+    nation: signature.nation,
+    state: signature.state,
+    /** Whether we email you campaign updates now: you ticked the box, have not unsubscribed, and mail to you is not blocked. */
+    wantsUpdates: signature.wantsUpdates,
+    tickedUpdatesWhenSigning: signature.optIn,
+    privacyNoticeVersion: signature.privacyVersion,
+    signedAt: signature.createdAt,
+    confirmedAt: signature.validatedAt,
+    unsubscribedAt: signature.unsubscribedAt,
+    ipAddress: signature.ipAddress,
+  }))
   return {
     about: `Everything the Duty of Care campaign holds about ${subject.address}`,
     exportedAt: now.toISOString(),
-    signature: signature && {
-      name: signature.name,
-      email: signature.email,
-      postcode: signature.postcode,
-      constituency: signature.constituency?.name ?? null,
-      nation: signature.nation,
-      state: signature.state,
-      wantsUpdates: signature.optIn,
-      privacyNoticeVersion: signature.privacyVersion,
-      signedAt: signature.createdAt,
-      confirmedAt: signature.validatedAt,
-      unsubscribedAt: signature.unsubscribedAt,
-      ipAddress: signature.ipAddress,
-    },
+    signature: copies[0] ?? null,
+    ...(copies.length > 1 ? { otherSignatures: copies.slice(1) } : {}),
     letters: letters.map((l) => ({
       to: l.mp.name,
       constituency: l.constituency.name,
@@ -141,7 +184,7 @@ export async function exportMyData(token: unknown, now = new Date()) {
       ipAddress: l.ipAddress,
     })),
     emailsWeSentYou: emails.map((e) => ({ kind: e.kind, to: e.to, subject: e.subject, status: e.status, queuedAt: e.createdAt, sentAt: e.sentAt })),
-    emailsBlocked: suppression ? { reason: suppression.reason, since: suppression.createdAt } : null,
+    emailsBlocked: suppressions.length ? { reason: suppressions[0].reason, since: suppressions[0].createdAt } : null,
   }
 }
 
@@ -149,29 +192,38 @@ export type EraseOutcome = { status: 'erased' } | { status: 'invalid' }
 
 /**
  * Erasure that keeps the counts: a confirmed (or struck-out) signature and
- * a sent letter are anonymised, not deleted, so every total stays right;
- * anything never confirmed is deleted. The link stops working.
+ * a letter that was confirmed are anonymised, not deleted, so every total
+ * stays right; anything never confirmed is deleted. Under every spelling of
+ * the address: signatures, letters, every email about them or to them
+ * (mail not yet sent is cancelled), Resend's reports on those emails, the
+ * suppression entry and the abuse-limit counters. The link stops working.
  */
 export async function eraseMyData(token: unknown, now = new Date()): Promise<EraseOutcome> {
   const subject = await subjectOf(token, now)
   if (!subject) return { status: 'invalid' }
-  await prisma.$transaction(async (tx) => {
-    const signature = await tx.signature.findUnique({ where: { emailKey: subject.emailKey }, select: { id: true, state: true } })
-    const letters = await tx.letter.findMany({ where: { emailKey: subject.emailKey }, select: { id: true, state: true } })
-    if (signature) {
-      await anonymiseEmails(tx, { signatureIds: [signature.id] })
-      if (signature.state === 'pending') await tx.signature.delete({ where: { id: signature.id } })
-      else await anonymiseSignatures(tx, [signature.id], now)
-    }
-    const pending = letters.filter((l) => l.state === 'pending').map((l) => l.id)
-    await anonymiseEmails(tx, { letterIds: pending })
-    await tx.letter.deleteMany({ where: { id: { in: pending } } })
-    await anonymiseLetters(tx, letters.filter((l) => l.state !== 'pending').map((l) => l.id), now)
-    // Their data requests too, this one included: the link dies with them.
-    await tx.$executeRaw`
-      UPDATE "Email" SET "to" = ${ANONYMISED}, data = '{}'::jsonb, secrets = NULL, "outboxHtml" = NULL, "outboxText" = NULL, "linkTokenHash" = NULL
-      WHERE kind = 'data_request' AND (id = ${subject.requestEmailId}::uuid OR lower("to") = lower(${subject.address}))`
+  const addresses = await prisma.$transaction(async (tx) => {
+    const { signatures, letters } = await idsOf(tx, subject.personKey)
+    const signatureIds = signatures.map((s) => s.id)
+    const letterIds = letters.map((l) => l.id)
+    const emails = await emailsOf(tx, subject.personKey, { signatureIds, letterIds })
+    const spellings = new Set([subject.address, ...signatures.map((s) => s.email), ...letters.map((l) => l.email)].map((a) => a.trim().toLowerCase()))
+    for (const e of emails) for (const a of [e.to, e.replyTo]) if (a && personKey(a) === subject.personKey) spellings.add(a.trim().toLowerCase())
+
+    await redactWebhookEvents(tx, { providerIds: emails.flatMap((e) => (e.providerId ? [e.providerId] : [])), addresses: [...spellings] })
+    await anonymiseEmails(tx, { signatureIds, letterIds, emailIds: emails.map((e) => e.id) })
+    const unconfirmed = (rows: { id: string; state: string }[]) => rows.filter((r) => r.state === 'pending').map((r) => r.id)
+    const kept = (rows: { id: string; state: string }[]) => rows.filter((r) => r.state !== 'pending').map((r) => r.id)
+    await tx.signature.deleteMany({ where: { id: { in: unconfirmed(signatures) } } })
+    await anonymiseSignatures(tx, kept(signatures), now)
+    await tx.letter.deleteMany({ where: { id: { in: unconfirmed(letters) } } })
+    await anonymiseLetters(tx, kept(letters), now)
+    // Nothing is sent to an address we no longer hold, so its suppression entry has nothing left to guard.
+    await tx.$executeRaw`DELETE FROM "Suppression" WHERE ${personKeySql(Prisma.sql`"emailKey"`)} = ${subject.personKey}`
+    return [...spellings]
   })
+  for (const address of addresses) {
+    for (const rule of ['dataRequestsPerEmail', 'lettersPerEmail'] as const) await reset(rule, addressRateKey(address))
+  }
   return { status: 'erased' }
 }
 

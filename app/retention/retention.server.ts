@@ -5,7 +5,7 @@
 // Every function takes `now`, so tests can move the clock.
 import { retention } from '~/campaign/retention'
 import { prisma } from '~/lib/db.server'
-import { anonymiseLetters, anonymiseSignatures, ANONYMISED } from './anonymise.server'
+import { anonymiseAllSupporterEmails, anonymiseLetters, anonymiseSignatures, redactProcessedWebhookEvents } from './anonymise.server'
 
 const DAY_MS = 24 * 3600 * 1000
 /** Webhook events hold recipients' addresses; they are only needed to spot replays, which come within days. */
@@ -32,6 +32,11 @@ export async function eraseLetterBodies(now = new Date()): Promise<number> {
     }
     return ids.length
   })
+}
+
+/** What Resend told us about an email, once applied, keeps only the event and the email id (no recipient, subject or bounce text). */
+export async function redactWebhookPayloads(): Promise<number> {
+  return prisma.$transaction((tx) => redactProcessedWebhookEvents(tx))
 }
 
 export async function purgeWebhookEvents(now = new Date()): Promise<number> {
@@ -76,13 +81,14 @@ export async function anonymiseAfterClose(now = new Date()): Promise<{ due: bool
     if (!ids.length) break
     letters += await prisma.$transaction((tx) => anonymiseLetters(tx, ids, now))
   }
-  // Emails not tied to a signature or letter (data requests, tests to campaigners) and what Resend told us.
-  await prisma.$executeRaw`
-    UPDATE "Email" SET "to" = ${ANONYMISED}, "replyTo" = NULL, data = '{}'::jsonb, secrets = NULL, headers = NULL,
-      "outboxHtml" = NULL, "outboxText" = NULL
-    WHERE kind IN ('data_request', 'campaign_update') AND "to" <> ${ANONYMISED} AND status NOT IN ('queued', 'sending')`
-  await prisma.suppression.deleteMany({})
-  await prisma.webhookEvent.deleteMany({})
+  // Every other email too (data requests, orphans of purged signatures, anything still queued), what
+  // Resend told us, the suppression list (no address is left to guard) and the abuse counters.
+  await prisma.$transaction(async (tx) => {
+    await anonymiseAllSupporterEmails(tx)
+    await tx.suppression.deleteMany({})
+    await tx.webhookEvent.deleteMany({})
+    await tx.rateLimit.deleteMany({})
+  })
   return { due: true, signatures, letters }
 }
 
@@ -91,6 +97,7 @@ export async function runRetention(now = new Date()) {
   return {
     letterBodiesErased: await eraseLetterBodies(now),
     webhookEventsPurged: await purgeWebhookEvents(now),
+    webhookPayloadsRedacted: await redactWebhookPayloads(),
     afterClose: await anonymiseAfterClose(now),
   }
 }

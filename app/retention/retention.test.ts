@@ -86,6 +86,19 @@ describe('retention jobs', () => {
     expect((await prisma.letter.findMany()).map((l) => l.email)).toEqual(['kept@example.org'])
   })
 
+  it('empties the emails of what it purges, so their address and name go too', async () => {
+    const old = daysFrom(now, -40)
+    const pending = await signature('pending@example.org', { state: 'pending', createdAt: old })
+    const draft = await letter('pending@example.org', { state: 'pending', createdAt: old })
+    await prisma.email.create({ data: { kind: 'signature_confirmation', to: 'pending@example.org', subject: 'Confirm', template: 'signature-confirmation', data: { name: 'Name of pending' }, status: 'sent', signatureId: pending.id } })
+    await prisma.email.create({ data: { kind: 'letter_reminder', to: 'pending@example.org', subject: 'Reminder', template: 'letter-confirmation', data: { name: 'Name of pending' }, status: 'queued', letterId: draft.id } })
+    expect(await purgeUnconfirmedSignatures(now)).toBe(1)
+    expect(await purgeUnconfirmedLetters(now)).toBe(1)
+    const emails = await prisma.email.findMany()
+    expect(JSON.stringify(emails)).not.toContain('pending')
+    expect(emails.map((e) => e.status).sort()).toEqual(['sent', 'suppressed'])
+  })
+
   it('erases letter bodies 28 days after delivery, keeping the record that the letter was sent', async () => {
     const delivered = await letter('priya@example.org', { deliveredAt: now })
     const noReport = await letter('sam@example.org', { state: 'sent', deliveredAt: null })
@@ -190,6 +203,31 @@ describe("a supporter's data", () => {
     expect(await myDataSummary(token)).toEqual({ status: 'invalid' })
     expect(await exportMyData(token)).toBeNull()
     expect(await eraseMyData(token)).toEqual({ status: 'invalid' })
+  })
+
+  it('reports updates as wanted only while ticked, not unsubscribed and not suppressed', async () => {
+    const wants = async (address: string) => {
+      await requestDataLink(address, { ipAddress: '198.51.100.20' })
+      await deliverAllDue()
+      const token = dataLink(testContext().resend.emails.find((e) => e.to[0] === address)?.html)
+      const summary = await myDataSummary(token)
+      return { page: summary.status === 'ok' ? summary.signature?.updates : undefined, copy: (await exportMyData(token))?.signature?.wantsUpdates }
+    }
+    await signature('ticked@example.org')
+    await signature('unticked@example.org', { optIn: false })
+    const unsubscribed = await signature('unsubscribed@example.org')
+    await prisma.signature.update({ where: { id: unsubscribed.id }, data: { unsubscribedAt: now } })
+    expect(await wants('ticked@example.org')).toEqual({ page: true, copy: true })
+    expect(await wants('unticked@example.org')).toEqual({ page: false, copy: false })
+    expect(await wants('unsubscribed@example.org')).toEqual({ page: false, copy: false })
+    // Suppressed after the link went out (a complaint): the page and the copy say so at once.
+    await signature('complained@example.org')
+    await requestDataLink('complained@example.org', { ipAddress: '198.51.100.21' })
+    await deliverAllDue()
+    const token = dataLink(testContext().resend.emails.find((e) => e.to[0] === 'complained@example.org')?.html)
+    await prisma.suppression.create({ data: { emailKey: 'complained@example.org', reason: 'complaint' } })
+    expect(await myDataSummary(token)).toMatchObject({ signature: { updates: false } })
+    expect((await exportMyData(token))?.signature).toMatchObject({ wantsUpdates: false, tickedUpdatesWhenSigning: true })
   })
 
   it('deletes a signature never confirmed, and refuses expired or malformed links', async () => {

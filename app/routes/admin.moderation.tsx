@@ -130,12 +130,13 @@ export default function AdminModeration({ loaderData, actionData }: Route.Compon
         <h2 id="trending-title" className="text-2xl font-bold">Trending in the last hour</h2>
         <div className="mt-2 grid gap-6 md:grid-cols-2">
           <div>
-            <h3 className="font-bold">IP addresses with {ipMin} or more signatures</h3>
+            <h3 className="font-bold">Networks with {ipMin} or more signatures</h3>
+            <p className="text-sm text-ink-muted">An IPv4 address, or an IPv6 /64 (one connection controls all of it).</p>
             {trends.ips.length ? (
               <ul className="mt-1 list-disc pl-5">
                 {trends.ips.map((t) => (
-                  <li key={t.ip}>
-                    <a href={searchLink({ ip: t.ip, from: lastHour() })}>{t.ip}</a>: {formatNumber(t.count)} ({formatNumber(t.confirmed)} confirmed)
+                  <li key={t.network}>
+                    <a href={searchLink({ ip: t.network, from: lastHour() })}>{t.network}</a>: {formatNumber(t.count)} ({formatNumber(t.confirmed)} confirmed)
                   </li>
                 ))}
               </ul>
@@ -143,6 +144,7 @@ export default function AdminModeration({ loaderData, actionData }: Route.Compon
           </div>
           <div>
             <h3 className="font-bold">Email domains well above their usual rate</h3>
+            <p className="text-sm text-ink-muted">Subdomains count with their domain (x1.example.co.uk as example.co.uk).</p>
             {trends.domains.length ? (
               <ul className="mt-1 list-disc pl-5">
                 {trends.domains.map((t) => (
@@ -170,10 +172,10 @@ export default function AdminModeration({ loaderData, actionData }: Route.Compon
           </fieldset>
           <div className="grid gap-x-6 md:grid-cols-2">
             <TextField field={fields.email} label="Email address" type="email" required={false} spellCheck={false} />
-            <TextField field={fields.domain} label="Email domain" hint="Like example.org" required={false} spellCheck={false} />
+            <TextField field={fields.domain} label="Email domain" hint="Like example.org; finds its subdomains too" required={false} spellCheck={false} />
             <TextField field={fields.postcode} label="Postcode" hint="All or the start of one, like RG1" required={false} />
             <TextField field={fields.name} label="Name" hint="Any part of the name" required={false} spellCheck={false} />
-            <TextField field={fields.ip} label="IP address or range" hint="Like 203.0.113.7 or 203.0.113.0/24" required={false} spellCheck={false} />
+            <TextField field={fields.ip} label="IP address or range" hint="Like 203.0.113.7 or 203.0.113.0/24; an IPv6 address finds its whole /64" required={false} spellCheck={false} />
             <div />
             <DateTimeField field={fields.from} label="Signed from" />
             <DateTimeField field={fields.to} label="Signed before" />
@@ -193,6 +195,7 @@ export default function AdminModeration({ loaderData, actionData }: Route.Compon
               {matches.total > matches.sample.length ? ` The newest ${matches.sample.length} are listed.` : ''}
             </p>
           ) : null}
+          {matches.ipRange ? <p className="mt-1">IPv6 addresses are searched by their /64 network, which one connection controls: {matches.ipRange}.</p> : null}
           {matches.sample.length ? (
             <div className="mt-3 overflow-x-auto">
               <table className="w-full text-left text-sm">
@@ -234,7 +237,7 @@ export default function AdminModeration({ loaderData, actionData }: Route.Compon
               {CRITERIA_KEYS.map((k) => (criteria[k] ? <input key={k} type="hidden" name={k} value={criteria[k]} /> : null))}
               <input type="hidden" name="expected" value={matches.invalidatable} />
               <input type="hidden" name="intent" value="invalidate" />
-              <TextField field={reason} label="Reason" hint="Kept in the audit log, like “bot burst from one address”" />
+              <TextField field={reason} label="Reason" hint="Kept in the audit log after supporters’ data is erased, so no names (email addresses keep only their domain), like “bot burst from one network”" />
               <button type="submit" className="btn bg-warn hover:bg-warn">
                 Strike out {formatNumber(matches.invalidatable)} {noun}
               </button>
