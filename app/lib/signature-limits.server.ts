@@ -3,6 +3,7 @@
 // numbers. Over the limit, the signer gets a clear 429 page, never a silent drop.
 import { data } from 'react-router'
 import { emailDomain } from './mailbox-key'
+import { networkKey } from './network'
 import { consume } from './rate-limit.server'
 
 /**
@@ -16,19 +17,6 @@ const PUBLIC_MAIL_DOMAINS = new Set([
   'btinternet.com', 'sky.com', 'virginmedia.com', 'talktalk.net', 'ntlworld.com', 'protonmail.com', 'proton.me',
   'gmx.com', 'gmx.co.uk', 'mail.com', 'zoho.com', 'fastmail.com', 'tutanota.com', 'blueyonder.co.uk', 'plus.com',
 ])
-
-/** One key per network: an IPv6 client controls a whole /64, so it counts as one. */
-export function networkKey(ip: string): string {
-  const address = ip.trim().toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '')
-  if (!address.includes(':')) return address
-  const [head, tail = ''] = address.split('::')
-  const headGroups = head ? head.split(':') : []
-  const tailGroups = tail ? tail.split(':') : []
-  const groups = address.includes('::')
-    ? [...headGroups, ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups]
-    : headGroups
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`
-}
 
 function minutes(seconds: number) {
   const m = Math.max(1, Math.ceil(seconds / 60))

@@ -1,7 +1,8 @@
 import { isRouteErrorResponse } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { consume, rateRules } from './rate-limit.server'
-import { enforceSignatureLimits, networkKey } from './signature-limits.server'
+import { networkKey } from './network'
+import { enforceSignatureLimits } from './signature-limits.server'
 
 async function refusal(promise: Promise<void>) {
   try {
