@@ -71,7 +71,7 @@ async function serveHttp(): Promise<Server> {
   const { env } = await import('~/lib/env.server')
   const config = env()
   const { answerClientErrors, createHttpApp } = await import('./http')
-  const app = await createHttpApp({ trustProxy: config.TRUST_PROXY, production: config.production })
+  const app = await createHttpApp({ trustProxyHops: config.TRUST_PROXY, production: config.production })
   return new Promise((resolve) => {
     const server = app.listen(config.PORT, () => resolve(server))
     server.keepAliveTimeout = 65_000

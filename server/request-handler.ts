@@ -10,6 +10,8 @@
 import { writeReadableStreamToWritable } from '@react-router/node'
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import { createRequestHandler as createReactRouterHandler, type AppLoadContext, type ServerBuild } from 'react-router'
+import type { TLSSocket } from 'node:tls'
+import { forwardedValue } from '~/lib/network'
 import { isDatabaseUnavailable, isInvalidInput } from '~/lib/unavailable.server'
 import type { AppContext } from './http'
 
@@ -62,12 +64,24 @@ function headersOf(req: ExpressRequest) {
   return headers
 }
 
-function urlOf(req: ExpressRequest) {
-  const [, forwardedPort] = req.app?.enabled('trust proxy') ? (req.get('X-Forwarded-Host')?.split(':') ?? []) : []
-  const [, hostPort] = req.get('host')?.split(':') ?? []
-  const port = [forwardedPort, hostPort].map((p) => Number.parseInt(p ?? '', 10)).find((p) => Number.isSafeInteger(p))
-  const hostname = req.hostname?.split(/[\\/?#@]/)[0] || 'localhost'
-  return new URL(`${req.protocol}://${hostname}${port ? `:${port}` : ''}${req.originalUrl}`)
+const HOST = /^(?:[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){0,10}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/
+
+/**
+ * The address the visitor asked for, as React Router sees it (its own cross-site check compares
+ * a form's Origin with it). Behind `trustProxyHops` proxies, the scheme and host are the
+ * forwarded ones that the outermost trusted proxy wrote, as for the client's IP
+ * (app/lib/network.ts); with none, the connection's own.
+ */
+export function urlOf(req: ExpressRequest, trustProxyHops: number) {
+  const forwardedProto = forwardedValue(req.get('X-Forwarded-Proto'), trustProxyHops)?.toLowerCase()
+  const protocol = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : (req.socket as TLSSocket).encrypted ? 'https' : 'http'
+  const validHost = (value: string | undefined) => (value && value.length <= 300 && HOST.test(value) ? value : undefined)
+  const host = validHost(forwardedValue(req.get('X-Forwarded-Host'), trustProxyHops)) ?? validHost(req.get('host')) ?? 'localhost'
+  const base = `${protocol}://${host}`
+  if (req.originalUrl.startsWith('/')) return new URL(`${base}${req.originalUrl}`)
+  // An absolute-form request line (GET http://elsewhere/x): its path, on our host.
+  const asked = URL.canParse(req.originalUrl, base) ? new URL(req.originalUrl, base) : new URL('/', base)
+  return new URL(`${asked.pathname}${asked.search}`, base)
 }
 
 export function unavailableResponse(request: Request, stylesheet?: string): Response {
@@ -152,6 +166,7 @@ export function createRequestHandler(options: {
   build: ServerBuild
   mode: 'production' | 'development'
   maxBodyBytes: number
+  trustProxyHops: number
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppContext & AppLoadContext
   stylesheet?: string
   pageCache?: ReturnType<typeof createPageCache>
@@ -179,7 +194,7 @@ export function createRequestHandler(options: {
           return
         }
       }
-      const request = new Request(urlOf(req).href, init)
+      const request = new Request(urlOf(req, options.trustProxyHops).href, init)
       const context = options.getLoadContext(req, res)
       let response = await handle(request, context)
       if (response.status >= 500 && context.errors.some(isDatabaseUnavailable)) {

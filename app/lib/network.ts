@@ -29,3 +29,37 @@ function dottedToGroups(group: string): string[] {
   const [a, b, c, d] = group.split('.').map(Number)
   return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)]
 }
+
+/**
+ * The client's address behind `hops` proxies that each append the address they were
+ * connected from to X-Forwarded-For. The right-most entry was written by the proxy nearest
+ * us; everything to the left of the entry `hops` places from the right was written by
+ * the client itself (or whoever it pretends to be) and is never believed. Without
+ * proxies, or when the entry is not an IP address (a misconfigured proxy count), it is
+ * the socket's address.
+ */
+export function clientAddress(input: { socket: string | undefined; forwardedFor: string | undefined; hops: number }): string {
+  const socket = unmapped(input.socket ?? '') || 'unknown'
+  if (input.hops < 1 || !input.forwardedFor) return socket
+  const entries = input.forwardedFor.split(',') // a header is at most 16 KB (Node's limit): linear and bounded
+  const candidate = unmapped(entries[Math.max(0, entries.length - input.hops)].trim())
+  return isIP(candidate) ? candidate : socket
+}
+
+/** The one of several forwarded values (X-Forwarded-Host, -Proto) that the outermost trusted proxy wrote. */
+export function forwardedValue(header: string | undefined, hops: number): string | undefined {
+  if (hops < 1 || !header) return undefined
+  const entries = header.split(',')
+  return entries[Math.max(0, entries.length - hops)].trim() || undefined
+}
+
+/** 127.0.0.0/8 and ::1 (also as ::ffff:127.x.x.x): this machine. */
+export function isLoopback(address: string | undefined): boolean {
+  const plain = unmapped(address ?? '')
+  return (isIPv4(plain) && plain.startsWith('127.')) || plain === '::1'
+}
+
+function unmapped(address: string) {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address.trim())
+  return mapped ? mapped[1] : address.trim()
+}
