@@ -62,7 +62,8 @@ async function primary() {
     workerStarting = config.WORKER ? import('~/jobs/worker.server').then((m) => m.startWorker()) : Promise.resolve(undefined)
     await workerStarting
   }
-  console.log(`Duty of Care campaign on ${config.APP_URL} (port ${config.PORT})${config.outbox ? ' — mail goes to the local outbox at /dev/mailbox' : ''}`)
+  const mailbox = { anyone: ' (DEV_MAILBOX=on: readable by anyone who can reach this port)', loopback: ' (readable from this machine only)', nobody: '' }[config.devMailbox]
+  console.log(`Duty of Care campaign on ${config.APP_URL} (port ${config.PORT})${config.outbox ? ` — mail goes to the local outbox at /dev/mailbox${mailbox}` : ''}`)
 }
 
 type Role = 'web' | 'jobs'
