@@ -14,6 +14,7 @@ import type { TLSSocket } from 'node:tls'
 import { forwardedValue } from '~/lib/network'
 import { isDatabaseUnavailable, isInvalidInput } from '~/lib/unavailable.server'
 import type { AppContext } from './http'
+import { forcedCacheControl } from './private-pages'
 
 export class BodyTooLarge extends Error {}
 
@@ -114,14 +115,15 @@ export function invalidInputResponse(request: Request, stylesheet?: string): Res
   return new Response(html, { status: 400, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } })
 }
 
-async function send(res: ExpressResponse, response: Response) {
+async function send(res: ExpressResponse, response: Response, cacheControl?: string) {
   if (res.destroyed || res.writableEnded) {
     await response.body?.cancel()
     return
   }
   res.statusMessage = response.statusText
   res.status(response.status)
-  for (const [key, value] of response.headers.entries()) res.append(key, value)
+  for (const [key, value] of response.headers.entries()) if (!(cacheControl && key === 'cache-control')) res.append(key, value)
+  if (cacheControl) res.setHeader('Cache-Control', cacheControl)
   if (!response.body) {
     res.end()
     return
@@ -176,7 +178,7 @@ export function createRequestHandler(options: {
     try {
       const cached = options.pageCache?.get(req, res.locals.cspNonce as string)
       if (cached) {
-        await send(res, cached)
+        await send(res, cached, forcedCacheControl(req.method, req.path))
         return
       }
       const controller = new AbortController()
@@ -206,7 +208,7 @@ export function createRequestHandler(options: {
       } else if (options.pageCache) {
         response = await options.pageCache.put(req, context.cspNonce, response)
       }
-      await send(res, response)
+      await send(res, response, forcedCacheControl(req.method, req.path))
     } catch (error) {
       next(error)
     }
