@@ -37,7 +37,7 @@ test('every page but the public ones is private, no-store: token pages, /write, 
     const isPublic = PUBLIC.includes(template)
     // Signed out and signed in (the dashboard's pages and exports answer only then); the page and its data request.
     for (const url of [path, `${path === '/' ? '/_root' : path}.data`]) {
-      for (const headers of [{}, { cookie }]) {
+      for (const headers of [{} as Record<string, string>, { cookie }]) {
         const answer = await request.get(url, { headers, maxRedirects: 0 })
         const cacheControl = answer.headers()['cache-control'] ?? ''
         if (isPublic) expect(cacheControl, `${url} is public`).not.toContain('private')
