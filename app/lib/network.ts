@@ -36,7 +36,7 @@ function dottedToGroups(group: string): string[] {
  * us; everything to the left of the entry `hops` places from the right was written by
  * the client itself (or whoever it pretends to be) and is never believed. Without
  * proxies, or when the entry is not an IP address (a misconfigured proxy count), it is
- * the socket's address.
+ * the socket's address. (Decision 052.)
  */
 export function clientAddress(input: { socket: string | undefined; forwardedFor: string | undefined; hops: number }): string {
   const socket = unmapped(input.socket ?? '') || 'unknown'
