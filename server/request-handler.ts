@@ -65,7 +65,7 @@ function headersOf(req: ExpressRequest) {
   return headers
 }
 
-const HOST = /^(?:[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){0,10}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/
+const HOST = /^(?:[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){0,10}\.?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/
 
 /**
  * The address the visitor asked for, as React Router sees it (its own cross-site check compares
@@ -73,7 +73,7 @@ const HOST = /^(?:[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){0,10}|\[[0-9A-Fa-
  * forwarded ones that the outermost trusted proxy wrote, as for the client's IP
  * (app/lib/network.ts); with none, the connection's own.
  */
-export function urlOf(req: ExpressRequest, trustProxyHops: number) {
+function urlOf(req: ExpressRequest, trustProxyHops: number) {
   const forwardedProto = forwardedValue(req.get('X-Forwarded-Proto'), trustProxyHops)?.toLowerCase()
   const protocol = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : (req.socket as TLSSocket).encrypted ? 'https' : 'http'
   const validHost = (value: string | undefined) => (value && value.length <= 300 && HOST.test(value) ? value : undefined)
