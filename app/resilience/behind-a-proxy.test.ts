@@ -90,7 +90,9 @@ describe('behind one load balancer (production, TRUST_PROXY=on)', () => {
     for (let i = 0; i < rateRules.loginPerAccountPerNetwork.points; i++) {
       expect((await guess('wrong guess here', `192.168.${i}.1, 203.0.113.66`)).status).toBe(401)
     }
-    expect((await guess('correct horse battery staple', '1.1.1.1, 203.0.113.66')).status).toBe(429)
+    const throttled = await guess('correct horse battery staple', '1.1.1.1, 203.0.113.66')
+    expect(throttled.status).toBe(429)
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0)
     const owner = await guess('correct horse battery staple', '198.51.100.5')
     expect(owner.status).toBe(302)
     expect(owner.headers.get('set-cookie')).toMatch(/campaigner=/)
