@@ -206,7 +206,7 @@ function dataDirFor(dir: string, runAs: User | undefined): string {
   if (!fs.existsSync(home)) {
     fs.mkdirSync(home, { mode: 0o755 })
     fs.chmodSync(home, 0o755)
-    fs.writeFileSync(path.join(home, 'README'), `The embedded PostgreSQL of the Duty of Care checkout at ${dir}, which the ${USER} user cannot open.\n`)
+    fs.writeFileSync(path.join(home, 'README'), `The data of the embedded PostgreSQL meant for ${dir}, in a Duty of Care checkout the ${USER} user cannot open. Delete this folder with the checkout.\n`)
   }
   assertOurs(home)
   const moved = path.join(home, path.basename(dir))
