@@ -1,3 +1,4 @@
+// Every answer is Cache-Control: private, no-store unless its page is listed as public in server/private-pages.ts.
 import { type RouteConfig, index, route } from '@react-router/dev/routes'
 
 export default [

@@ -70,7 +70,7 @@ test('Carla’s management pages are private, accessible, and record her changes
     ['/admin/audit', 'Audit log'],
   ]) {
     const response = await page.goto(path)
-    expect(response?.headers()['cache-control'], path).toBe('no-store')
+    expect(response?.headers()['cache-control'], path).toBe('private, no-store')
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
     await expectAccessible(page)
   }

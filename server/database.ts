@@ -2,7 +2,7 @@
 // under .data/ when it is unset, then `prisma migrate deploy`.
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres'
+import { exitWithSentence, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres'
 
 export const ROOT = path.resolve(import.meta.dirname, '..')
 
@@ -12,7 +12,7 @@ export async function ensureDatabaseUrl(): Promise<EmbeddedDatabase | undefined>
     dir: path.join(ROOT, '.data', 'postgres'),
     port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
     database: 'dutyofcare',
-  })
+  }).catch(exitWithSentence)
   process.env.DATABASE_URL = db.url
   console.log(`Using the embedded PostgreSQL (data in .data/postgres): ${db.url.replace(/:[^:@/]+@/, ':***@')}`)
   return db

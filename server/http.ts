@@ -6,6 +6,7 @@ import express from 'express'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ServerBuild } from 'react-router'
+import { clientAddress } from '~/lib/network'
 import { ROOT } from './database'
 import { createPageCache, createRequestHandler } from './request-handler'
 
@@ -13,7 +14,10 @@ const MAX_BODY_BYTES = 256 * 1024
 
 export interface AppContext {
   cspNonce: string
+  /** The client's IP address: the socket's, or behind TRUST_PROXY proxies the one they forwarded (app/lib/network.ts). */
   clientIp: string
+  /** The address of the TCP connection itself, never taken from a header (the dev mailbox serves only loopback). */
+  socketAddress: string
   /** Errors React Router met while answering (filled by handleError in entry.server.tsx). */
   errors: unknown[]
 }
@@ -22,11 +26,12 @@ declare module 'react-router' {
   interface AppLoadContext extends AppContext {}
 }
 
-export async function createHttpApp(options: { trustProxy: boolean; production: boolean }) {
+export async function createHttpApp(options: { trustProxyHops: number; production: boolean }) {
   const build = (await import(path.join(ROOT, 'build', 'server', 'index.js'))) as ServerBuild
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', options.trustProxy ? true : false)
+  // A number of hops, never `true` (which believes the left-most X-Forwarded-For entry, the client's own words).
+  app.set('trust proxy', options.trustProxyHops > 0 ? options.trustProxyHops : false)
   app.use(compression())
 
   app.use(
@@ -78,12 +83,14 @@ export async function createHttpApp(options: { trustProxy: boolean; production: 
       build,
       mode: options.production ? 'production' : 'development',
       maxBodyBytes: MAX_BODY_BYTES,
+      trustProxyHops: options.trustProxyHops,
       stylesheet: stylesheetOf(build),
       // The campaign page is the same for every first-time visitor: rendered at most once a second.
       pageCache: options.production ? createPageCache(['/'], 1_000) : undefined,
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
-        clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        clientIp: clientAddress({ socket: req.socket.remoteAddress, forwardedFor: req.get('X-Forwarded-For'), hops: options.trustProxyHops }),
+        socketAddress: req.socket.remoteAddress ?? 'unknown',
         errors: [],
       }),
     }),

@@ -62,7 +62,8 @@ async function primary() {
     workerStarting = config.WORKER ? import('~/jobs/worker.server').then((m) => m.startWorker()) : Promise.resolve(undefined)
     await workerStarting
   }
-  console.log(`Duty of Care campaign on ${config.APP_URL} (port ${config.PORT})${config.outbox ? ' — mail goes to the local outbox at /dev/mailbox' : ''}`)
+  const mailbox = { anyone: ' (DEV_MAILBOX=on: readable by anyone who can reach this port)', loopback: ' (readable from this machine only)', nobody: '' }[config.devMailbox]
+  console.log(`Duty of Care campaign on ${config.APP_URL} (port ${config.PORT})${config.outbox ? ` — mail goes to the local outbox at /dev/mailbox${mailbox}` : ''}`)
 }
 
 type Role = 'web' | 'jobs'
@@ -71,7 +72,7 @@ async function serveHttp(): Promise<Server> {
   const { env } = await import('~/lib/env.server')
   const config = env()
   const { answerClientErrors, createHttpApp } = await import('./http')
-  const app = await createHttpApp({ trustProxy: config.TRUST_PROXY, production: config.production })
+  const app = await createHttpApp({ trustProxyHops: config.TRUST_PROXY, production: config.production })
   return new Promise((resolve) => {
     const server = app.listen(config.PORT, () => resolve(server))
     server.keepAliveTimeout = 65_000

@@ -13,8 +13,11 @@ import { writeReadableStreamToWritable } from '@react-router/node'
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import { createRequestHandler as createReactRouterHandler, type AppLoadContext, type ServerBuild } from 'react-router'
 import { crossSiteResponse, isCrossSiteRefusal } from '~/lib/cross-site.server'
+import type { TLSSocket } from 'node:tls'
+import { forwardedValue } from '~/lib/network'
 import { isDatabaseUnavailable, isInvalidInput } from '~/lib/unavailable.server'
 import type { AppContext } from './http'
+import { forcedCacheControl } from './private-pages'
 
 export class BodyTooLarge extends Error {}
 
@@ -65,12 +68,24 @@ function headersOf(req: ExpressRequest) {
   return headers
 }
 
-function urlOf(req: ExpressRequest) {
-  const [, forwardedPort] = req.app?.enabled('trust proxy') ? (req.get('X-Forwarded-Host')?.split(':') ?? []) : []
-  const [, hostPort] = req.get('host')?.split(':') ?? []
-  const port = [forwardedPort, hostPort].map((p) => Number.parseInt(p ?? '', 10)).find((p) => Number.isSafeInteger(p))
-  const hostname = req.hostname?.split(/[\\/?#@]/)[0] || 'localhost'
-  return new URL(`${req.protocol}://${hostname}${port ? `:${port}` : ''}${req.originalUrl}`)
+const HOST = /^(?:[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){0,10}\.?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/
+
+/**
+ * The address the visitor asked for, as React Router sees it (its own cross-site check compares
+ * a form's Origin with it). Behind `trustProxyHops` proxies, the scheme and host are the
+ * forwarded ones that the outermost trusted proxy wrote, as for the client's IP
+ * (app/lib/network.ts); with none, the connection's own.
+ */
+function urlOf(req: ExpressRequest, trustProxyHops: number) {
+  const forwardedProto = forwardedValue(req.get('X-Forwarded-Proto'), trustProxyHops)?.toLowerCase()
+  const protocol = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : (req.socket as TLSSocket).encrypted ? 'https' : 'http'
+  const validHost = (value: string | undefined) => (value && value.length <= 300 && HOST.test(value) ? value : undefined)
+  const host = validHost(forwardedValue(req.get('X-Forwarded-Host'), trustProxyHops)) ?? validHost(req.get('host')) ?? 'localhost'
+  const base = `${protocol}://${host}`
+  if (req.originalUrl.startsWith('/')) return new URL(`${base}${req.originalUrl}`)
+  // An absolute-form request line (GET http://elsewhere/x): its path, on our host.
+  const asked = URL.canParse(req.originalUrl, base) ? new URL(req.originalUrl, base) : new URL('/', base)
+  return new URL(`${asked.pathname}${asked.search}`, base)
 }
 
 export function unavailableResponse(request: Request, stylesheet?: string): Response {
@@ -103,14 +118,15 @@ export function invalidInputResponse(request: Request, stylesheet?: string): Res
   return new Response(html, { status: 400, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } })
 }
 
-async function send(res: ExpressResponse, response: Response) {
+async function send(res: ExpressResponse, response: Response, cacheControl?: string) {
   if (res.destroyed || res.writableEnded) {
     await response.body?.cancel()
     return
   }
   res.statusMessage = response.statusText
   res.status(response.status)
-  for (const [key, value] of response.headers.entries()) res.append(key, value)
+  for (const [key, value] of response.headers.entries()) if (!(cacheControl && key === 'cache-control')) res.append(key, value)
+  if (cacheControl) res.setHeader('Cache-Control', cacheControl)
   if (!response.body) {
     res.end()
     return
@@ -155,6 +171,7 @@ export function createRequestHandler(options: {
   build: ServerBuild
   mode: 'production' | 'development'
   maxBodyBytes: number
+  trustProxyHops: number
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppContext & AppLoadContext
   stylesheet?: string
   pageCache?: ReturnType<typeof createPageCache>
@@ -164,7 +181,7 @@ export function createRequestHandler(options: {
     try {
       const cached = options.pageCache?.get(req, res.locals.cspNonce as string)
       if (cached) {
-        await send(res, cached)
+        await send(res, cached, forcedCacheControl(req.method, req.path))
         return
       }
       const controller = new AbortController()
@@ -182,7 +199,7 @@ export function createRequestHandler(options: {
           return
         }
       }
-      const request = new Request(urlOf(req).href, init)
+      const request = new Request(urlOf(req, options.trustProxyHops).href, init)
       const context = options.getLoadContext(req, res)
       let response = await handle(request, context)
       if (response.status >= 500 && context.errors.some(isDatabaseUnavailable)) {
@@ -200,7 +217,7 @@ export function createRequestHandler(options: {
       } else if (options.pageCache) {
         response = await options.pageCache.put(req, context.cspNonce, response)
       }
-      await send(res, response)
+      await send(res, response, forcedCacheControl(req.method, req.path))
     } catch (error) {
       next(error)
     }

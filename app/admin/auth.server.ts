@@ -2,6 +2,7 @@
 // requireCampaigner(request), which also refuses cross-site form posts.
 import { data, redirect } from 'react-router'
 import { prisma } from '~/lib/db.server'
+import { networkKey } from '~/lib/network'
 import { consume, refund, reset } from '~/lib/rate-limit.server'
 import { audit } from './audit.server'
 import { assertSameOrigin } from './csrf.server'
@@ -53,24 +54,51 @@ export type SignInOutcome =
   | { status: 'refused' }
   | { status: 'throttled'; retryAfterSeconds: number }
 
+/** A network the campaigner has signed in from lately counts as theirs (decision 052). */
+const KNOWN_NETWORK_DAYS = 90
+
 /**
  * Checks an email and password. The answer never says whether the account
  * exists: an unknown email, a wrong password and a disabled account all take
  * one argon2 verification and get the same 'refused'.
+ *
+ * Failures are throttled where they come from (decision 052): per network, and per account
+ * from that network, so guessing from one place slows that place down while the owner
+ * still signs in from their own connection. Past the account's overall ceiling (guessing
+ * from many networks at once), only the right password from a network the campaigner has
+ * signed in from before gets in; everyone else is told to wait, right password or not.
  */
 export async function signIn(input: { email: string; password: string }, meta: { ip: string }): Promise<SignInOutcome> {
   const email = input.email.trim().toLowerCase()
-  const [byIp, byAccount] = await Promise.all([consume('loginPerIp', meta.ip), consume('loginPerAccount', email)])
-  if (!byIp.allowed || !byAccount.allowed) {
-    return { status: 'throttled', retryAfterSeconds: Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds) }
+  const network = networkKey(meta.ip)
+  const here = `${email} ${network}`
+  const [byNetwork, byAccountHere] = await Promise.all([consume('loginPerIp', meta.ip), consume('loginPerAccountPerNetwork', here)])
+  if (!byNetwork.allowed || !byAccountHere.allowed) {
+    return { status: 'throttled', retryAfterSeconds: Math.max(byNetwork.retryAfterSeconds, byAccountHere.retryAfterSeconds) }
   }
+  const overall = await consume('loginPerAccount', email)
   const account = await prisma.campaigner.findUnique({ where: { email } })
   const passwordOk = await verifyPassword(account?.passwordHash, input.password)
-  if (!account || !passwordOk || account.disabledAt) return { status: 'refused' }
+  const valid = account && passwordOk && !account.disabledAt ? account : null
+  if (!overall.allowed && !(valid && (await signedInFrom(valid.id, network)))) {
+    return { status: 'throttled', retryAfterSeconds: overall.retryAfterSeconds }
+  }
+  if (!valid) return { status: 'refused' }
 
-  // Only failures count: the account's are forgotten, and this attempt is given back to the IP address.
-  await Promise.all([reset('loginPerAccount', email), refund('loginPerIp', meta.ip)])
-  const setCookie = await startSession(account.id)
-  await audit(account.id, 'campaigner.sign-in', { ip: meta.ip })
-  return { status: 'signed-in', campaigner: { id: account.id, email: account.email, role: account.role }, setCookie }
+  // Only failures count: this network's failures on the account are forgotten, the other attempts given back.
+  await Promise.all([reset('loginPerAccountPerNetwork', here), refund('loginPerIp', meta.ip), refund('loginPerAccount', email)])
+  const setCookie = await startSession(valid.id)
+  await audit(valid.id, 'campaigner.sign-in', { ip: meta.ip, network })
+  return { status: 'signed-in', campaigner: { id: valid.id, email: valid.email, role: valid.role }, setCookie }
+}
+
+async function signedInFrom(campaignerId: string, network: string): Promise<boolean> {
+  const since = new Date(Date.now() - KNOWN_NETWORK_DAYS * 24 * 3600 * 1000)
+  const [row] = await prisma.$queryRaw<{ known: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "AuditEntry"
+      WHERE "campaignerId" = ${campaignerId}::uuid AND action = 'campaigner.sign-in' AND "createdAt" > ${since}
+        AND details->>'network' = ${network}
+    ) AS known`
+  return row.known
 }

@@ -7,7 +7,7 @@ vi.hoisted(() => {
 })
 
 import { prisma } from '~/lib/db.server'
-import { rateRules } from '~/lib/rate-limit.server'
+import { consume, rateRules } from '~/lib/rate-limit.server'
 import { hashToken } from '~/lib/tokens.server'
 import { requireCampaigner, safeRedirectTo, signIn } from './auth.server'
 import { addCampaigner, ensureAdminFromEnv, passwordLinkAccount, setPasswordWithLink } from './campaigners.server'
@@ -95,20 +95,46 @@ describe('signing in', () => {
     expect(await prisma.campaignerSession.count()).toBe(0)
   })
 
-  it('throttles guesses per account, for accounts that exist and that do not alike', async () => {
+  it('throttles guesses at an account where they come from, while its owner signs in from their own connection', async () => {
     await campaigner('kim@campaign.test', 'admin')
-    const { points } = rateRules.loginPerAccount
+    const { points } = rateRules.loginPerAccountPerNetwork
+    // Network A is one IPv6 /64: every address in it counts as the same place.
+    const inA = (i: number) => `2001:db8:a:1:${(i + 1).toString(16)}::${i + 7}`
     for (const email of ['kim@campaign.test', 'nobody@campaign.test']) {
       for (let i = 0; i < points; i++) {
-        expect((await signIn({ email, password: 'wrong guess number ' + i }, { ip: freshIp() })).status).toBe('refused')
+        expect((await signIn({ email, password: 'wrong guess number ' + i }, { ip: inA(i) })).status).toBe('refused')
       }
-      const blocked = await signIn({ email, password: PASSWORD }, { ip: freshIp() })
+      const blocked = await signIn({ email, password: PASSWORD }, { ip: inA(99) })
       expect(blocked.status).toBe('throttled')
       if (blocked.status === 'throttled') expect(blocked.retryAfterSeconds).toBeGreaterThan(0)
     }
-    // Another account is not affected.
+    // Kim, at home on network B, is not locked out by the guesses from A…
+    expect((await signIn({ email: 'kim@campaign.test', password: PASSWORD }, { ip: '203.0.113.50' })).status).toBe('signed-in')
+    // …and A stays throttled, right password or not.
+    expect((await signIn({ email: 'kim@campaign.test', password: PASSWORD }, { ip: inA(100) })).status).toBe('throttled')
+    // Another account is not affected, even from A.
     await campaigner('lee@campaign.test', 'viewer')
-    expect((await signIn({ email: 'lee@campaign.test', password: PASSWORD }, { ip: freshIp() })).status).toBe('signed-in')
+    expect((await signIn({ email: 'lee@campaign.test', password: PASSWORD }, { ip: inA(101) })).status).toBe('signed-in')
+  })
+
+  it('keeps a ceiling on guessing one account from many networks, which only a known network passes', async () => {
+    await campaigner('kim@campaign.test', 'admin')
+    const home = '198.51.100.200'
+    expect((await signIn({ email: 'kim@campaign.test', password: PASSWORD }, { ip: home })).status).toBe('signed-in')
+    // A botnet's failures from everywhere (counted directly: 100 argon2 verifications prove nothing more).
+    for (const email of ['kim@campaign.test', 'nobody@campaign.test']) {
+      for (let i = 0; i < rateRules.loginPerAccount.points; i++) await consume('loginPerAccount', email)
+    }
+    // Right password from a new network, wrong password, unknown account: all the same wait.
+    const outcomes = await Promise.all([
+      signIn({ email: 'kim@campaign.test', password: PASSWORD }, { ip: '203.0.113.61' }),
+      signIn({ email: 'kim@campaign.test', password: 'wrong guess here' }, { ip: '203.0.113.62' }),
+      signIn({ email: 'kim@campaign.test', password: 'wrong guess here' }, { ip: home }),
+      signIn({ email: 'nobody@campaign.test', password: PASSWORD }, { ip: home }),
+    ])
+    expect(outcomes.map((o) => o.status)).toEqual(['throttled', 'throttled', 'throttled', 'throttled'])
+    // Kim's own connection still gets her in.
+    expect((await signIn({ email: 'kim@campaign.test', password: PASSWORD }, { ip: home })).status).toBe('signed-in')
   })
 
   it('throttles guesses per IP address across accounts', async () => {
@@ -129,14 +155,15 @@ describe('signing in', () => {
     }
   })
 
-  it('clears an account’s failures after a successful sign-in', async () => {
+  it('clears an account’s failures from a network after a successful sign-in from it', async () => {
     await campaigner('kim@campaign.test', 'admin')
-    for (let i = 0; i < rateRules.loginPerAccount.points - 1; i++) {
-      await signIn({ email: 'kim@campaign.test', password: 'wrong guess here' }, { ip: freshIp() })
+    const ip = '203.0.113.99'
+    for (let i = 0; i < rateRules.loginPerAccountPerNetwork.points - 1; i++) {
+      await signIn({ email: 'kim@campaign.test', password: 'wrong guess here' }, { ip })
     }
-    expect((await signIn({ email: 'kim@campaign.test', password: PASSWORD }, { ip: freshIp() })).status).toBe('signed-in')
-    for (let i = 0; i < rateRules.loginPerAccount.points - 1; i++) {
-      expect((await signIn({ email: 'kim@campaign.test', password: 'wrong guess here' }, { ip: freshIp() })).status).toBe('refused')
+    expect((await signIn({ email: 'kim@campaign.test', password: PASSWORD }, { ip })).status).toBe('signed-in')
+    for (let i = 0; i < rateRules.loginPerAccountPerNetwork.points - 1; i++) {
+      expect((await signIn({ email: 'kim@campaign.test', password: 'wrong guess here' }, { ip })).status).toBe('refused')
     }
   })
 })

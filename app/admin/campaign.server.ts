@@ -1,6 +1,7 @@
 // Campaign management by admins: the letter template, the milestones and the
 // MP targets. Each change is written together with its audit entry.
 import { z } from 'zod'
+import type { FormLimits } from '~/lib/form-data.server'
 import { prisma } from '~/lib/db.server'
 import { mergeTemplate } from '~/letters/letter-text'
 import { letterTemplate, type LetterTemplateContent } from '~/letters/template.server'
@@ -33,6 +34,9 @@ export const letterTemplateSchema = z.object({
     .transform((v) => (v ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
     .pipe(z.array(z.string().max(300, 'Keep each prompt to 300 characters or fewer')).max(8, 'Use 8 prompts or fewer')),
 })
+
+/** The template's long fields (their own rules say how long; this bounds the work). */
+export const LETTER_TEMPLATE_FORM_LIMITS: FormLimits = { maxChars: { body: 40_000, subjects: 8_000, prompts: 8_000 } }
 
 export type LetterTemplateInput = z.output<typeof letterTemplateSchema>
 

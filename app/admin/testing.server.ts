@@ -24,7 +24,7 @@ export async function signedInCampaigner(role: 'admin' | 'viewer', email = `${ro
 
 /** Calls a route module's loader or action as React Router would. */
 export function routeArgs(request: Request, params: Record<string, string> = {}) {
-  return { request, params, context: { clientIp: '127.0.0.1', cspNonce: '' } } as never
+  return { request, params, context: { clientIp: '127.0.0.1', socketAddress: '127.0.0.1', cspNonce: '' } } as never
 }
 
 /** What a loader or action threw or returned, as a Response-like status. */

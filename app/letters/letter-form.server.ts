@@ -1,6 +1,7 @@
 // What the /write forms accept. Name, email and postcode follow the same rules
 // as the petition (supporter-fields); the rest are the letter and the address.
 import { z } from 'zod'
+import type { FormLimits } from '~/lib/form-data.server'
 import { HONEYPOT_FIELD } from '~/lib/honeypot'
 import { email, fullName, postcode } from '~/lib/supporter-fields'
 import { normaliseNewlines } from './letter-text'
@@ -24,6 +25,9 @@ export const MIN_BODY_CHARS = 50
 export const MAX_BODY_CHARS = 8_000
 
 export const findSchema = z.object({ postcode })
+
+/** A letter pasted from elsewhere may run long (and carry \r\n and trailing spaces): its own rule says how long, this only bounds the work. */
+export const LETTER_FORM_LIMITS: FormLimits = { maxChars: { body: MAX_BODY_CHARS * 4 } }
 
 export const letterSchema = z.object({
   /** The MP the supporter was shown; checked against their postcode again on the server. */

@@ -33,8 +33,21 @@ export function finaliseBody(body: string, values: { name?: string; town?: strin
   return text
 }
 
+/** Unix newlines, no spaces at line ends, at most one blank line in a row. Linear in the text's length. */
 export function normaliseNewlines(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()
+  // Lines and the breaks between them alternate (a \u2028 ends a line too, as it did for /$/m).
+  const parts = text.replace(/\r\n?/g, '\n').split(/([\n\u2028\u2029])/)
+  return parts.map((part, i) => (i % 2 ? part : trimLineEnd(part))).join('').replace(/\n{3,}/g, '\n\n').trim()
+}
+
+/**
+ * Spaces and tabs off the end of one line, by walking back from its end: a regular
+ * expression like /[ \t]+$/ retries from every space of a long run (quadratic).
+ */
+function trimLineEnd(line: string): string {
+  let end = line.length
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--
+  return end === line.length ? line : line.slice(0, end)
 }
 
 export interface SenderDetails {

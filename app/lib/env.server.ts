@@ -23,7 +23,24 @@ const schema = z
     MEMBERS_API_URL: z.string().url().default('https://members-api.parliament.uk/api'),
     ADMIN_EMAIL: z.string().email().optional(),
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
-    TRUST_PROXY: flag(false),
+    /**
+     * Proxies in front of the app that append to X-Forwarded-For: `off` (0), `on`/`true` (exactly one,
+     * e.g. a load balancer) or a number (a CDN plus a load balancer = 2). The client is the entry that
+     * many places from the right: the left of it was written by whoever connected to the outermost proxy.
+     */
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const value = (v ?? 'off').trim().toLowerCase()
+        if (['off', 'false', 'no'].includes(value)) return 0
+        if (['on', 'true', 'yes'].includes(value)) return 1
+        if (/^\d{1,2}$/.test(value) && Number(value) <= 10) return Number(value)
+        ctx.addIssue({ code: 'custom', message: 'must be off, on (one proxy in front) or the number of proxies in front (up to 10), like 2' })
+        return z.NEVER
+      }),
+    /** Serve the local outbox at /dev/mailbox to any client (never in production); otherwise only to loopback clients. */
+    DEV_MAILBOX: flag(false),
     RATE_LIMITS: flag(true),
     WORKER: flag(true),
     /** Emails per second Resend accepts from this account (requests, each up to 100 emails). */
@@ -43,6 +60,8 @@ const schema = z
       SESSION_SECRET: env.SESSION_SECRET ?? devSecret(),
       /** Local outbox instead of Resend; its viewer is never served in production. */
       outbox: !env.RESEND_API_KEY,
+      /** Who may read the outbox at /dev/mailbox: nobody in production, anyone with DEV_MAILBOX=on, else loopback clients when there is no Resend key. */
+      devMailbox: production ? ('nobody' as const) : env.DEV_MAILBOX ? ('anyone' as const) : !env.RESEND_API_KEY ? ('loopback' as const) : ('nobody' as const),
       secureCookies: production || appUrl.startsWith('https:'),
       POSTCODES_IO_URL: env.POSTCODES_IO_URL.replace(/\/+$/, ''),
       MEMBERS_API_URL: env.MEMBERS_API_URL.replace(/\/+$/, ''),

@@ -3,19 +3,31 @@
 import pg from 'pg'
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 import { env } from './env.server'
+import { networkKey } from './network'
 
-/** Points allowed per window (seconds). Named for what they protect. */
+interface Rule {
+  points: number
+  /** Window, in seconds. */
+  duration: number
+  /** Keyed by the client's IP address, counted per network: an IPv4 address, or an IPv6 /64 (one subscriber's). */
+  perNetwork?: true
+}
+
+/** Points allowed per window (seconds). Named for what they protect; every …PerIp rule counts per network. */
 export const rateRules = {
-  signaturesPerIp: { points: 200, duration: 3600 }, // per network (IPv6 /64); generous for shared connections, decision 040
+  signaturesPerIp: { points: 200, duration: 3600, perNetwork: true }, // generous for shared connections, decision 040
   signaturesPerEmailDomain: { points: 2000, duration: 3600 },
-  lettersPerIp: { points: 10, duration: 3600 },
+  lettersPerIp: { points: 10, duration: 3600, perNetwork: true },
   lettersPerEmail: { points: 5, duration: 24 * 3600 },
-  loginPerIp: { points: 20, duration: 900 },
-  loginPerAccount: { points: 8, duration: 900 },
-  webhooksPerIp: { points: 600, duration: 60 },
-  dataRequestsPerIp: { points: 10, duration: 3600 },
+  // Failed sign-ins (decision 052): from one network to any account; to one account from one network;
+  // and to one account from everywhere, a ceiling on distributed guessing.
+  loginPerIp: { points: 20, duration: 900, perNetwork: true },
+  loginPerAccountPerNetwork: { points: 8, duration: 900 },
+  loginPerAccount: { points: 100, duration: 3600 },
+  webhooksPerIp: { points: 600, duration: 60, perNetwork: true },
+  dataRequestsPerIp: { points: 10, duration: 3600, perNetwork: true },
   dataRequestsPerEmail: { points: 3, duration: 24 * 3600 },
-} as const
+} as const satisfies Record<string, Rule>
 
 export type RateRule = keyof typeof rateRules
 
@@ -41,18 +53,25 @@ function limiter(rule: RateRule) {
       tableName: 'RateLimit',
       tableCreated: true,
       keyPrefix: rule,
-      ...rateRules[rule],
+      points: rateRules[rule].points,
+      duration: rateRules[rule].duration,
     })
     limiters.set(rule, found)
   }
   return found
 }
 
-/** Counts one attempt against `rule` for `key`; says whether it is allowed. */
+/** The stored key: an IP address becomes its network for the rules counted per network. */
+function keyFor(rule: RateRule, key: string) {
+  const rules: Record<RateRule, Rule> = rateRules
+  return (rules[rule].perNetwork ? networkKey(key) : key).slice(0, 200)
+}
+
+/** Counts one attempt against `rule` for `key` (for a …PerIp rule, the client's IP address); says whether it is allowed. */
 export async function consume(rule: RateRule, key: string): Promise<RateDecision> {
   if (!env().RATE_LIMITS) return { allowed: true, retryAfterSeconds: 0 }
   try {
-    await limiter(rule).consume(key.slice(0, 200))
+    await limiter(rule).consume(keyFor(rule, key))
     return { allowed: true, retryAfterSeconds: 0 }
   } catch (result) {
     if (result instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.ceil(result.msBeforeNext / 1000) }
@@ -62,10 +81,10 @@ export async function consume(rule: RateRule, key: string): Promise<RateDecision
 
 /** Forgets a key's attempts (a successful sign-in clears its failures). */
 export async function reset(rule: RateRule, key: string) {
-  if (env().RATE_LIMITS) await limiter(rule).delete(key.slice(0, 200))
+  if (env().RATE_LIMITS) await limiter(rule).delete(keyFor(rule, key))
 }
 
 /** Gives back one attempt (a successful sign-in does not count against its IP address). */
 export async function refund(rule: RateRule, key: string) {
-  if (env().RATE_LIMITS) await limiter(rule).reward(key.slice(0, 200), 1)
+  if (env().RATE_LIMITS) await limiter(rule).reward(keyFor(rule, key), 1)
 }

@@ -20,3 +20,29 @@ describe('rate limits', () => {
     expect((await consume('loginPerAccount', 'sam@example.org')).allowed).toBe(true)
   })
 })
+
+describe('limits keyed by the client’s address', () => {
+  const PER_NETWORK = ['signaturesPerIp', 'lettersPerIp', 'loginPerIp', 'webhooksPerIp', 'dataRequestsPerIp'] as const
+
+  it('covers every …PerIp rule', () => {
+    expect(Object.keys(rateRules).filter((r) => r.endsWith('PerIp')).sort()).toEqual([...PER_NETWORK].sort())
+  })
+
+  it('count every address of one IPv6 /64 as one client, for every rule', async () => {
+    for (const [n, rule] of PER_NETWORK.entries()) {
+      // Each attempt from a different address in 2001:db8:n::/64, as a client rotating through its /64 would.
+      const address = (i: number) => `2001:db8:${n}:0:${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}:0:1`
+      const { points } = rateRules[rule]
+      for (let i = 0; i < points; i += 50) {
+        await Promise.all(Array.from({ length: Math.min(50, points - i) }, (_, j) => consume(rule, address(i + j))))
+      }
+      expect((await consume(rule, `2001:db8:${n}:0:ffff:ffff:ffff:ffff`)).allowed, rule).toBe(false)
+      expect((await consume(rule, `2001:db8:${n}:1::1`)).allowed, `${rule}: the next /64 is someone else`).toBe(true)
+    }
+  })
+
+  it('count an IPv4-mapped address as the IPv4 address it is', async () => {
+    for (let i = 0; i < rateRules.dataRequestsPerIp.points; i++) await consume('dataRequestsPerIp', '::ffff:203.0.113.9')
+    expect((await consume('dataRequestsPerIp', '203.0.113.9')).allowed).toBe(false)
+  })
+})

@@ -45,7 +45,7 @@ function minutes(seconds: number) {
 
 /** Throws a 429 page when this signature would go over a limit; counts it otherwise. */
 export async function enforceSignatureLimits({ ip, email }: { ip: string; email: string }): Promise<void> {
-  const network = await consume('signaturesPerIp', networkKey(ip))
+  const network = await consume('signaturesPerIp', ip) // counted per network (an IPv6 /64)
   if (!network.allowed) {
     throw data(
       `A lot of people have signed from your internet connection in the last hour. This can happen at universities, offices and on mobile networks, where many people share one connection. Please try again in ${minutes(network.retryAfterSeconds)}, or from another connection (for example, switch from Wi-Fi to mobile data). Nothing has been recorded yet.`,

@@ -4,7 +4,12 @@ import { isValid, toNormalised } from 'postcode'
 import { z } from 'zod'
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
-const URL_LIKE = /(https?:\/\/|www\.|[a-z0-9-]+\.(com|org|net|uk|io|ru|info|xyz|co|biz)\b)/i
+/**
+ * A web address in a name. One letter or digit before ".com" is enough to tell (a longer
+ * run adds nothing): `[a-z0-9-]+\.com` retried from every letter of a long run, which made
+ * a 200,000-letter name take a minute; this form looks at each position once.
+ */
+const URL_LIKE = /https?:\/\/|www\.|[a-z0-9-]\.(?:com|org|net|uk|io|ru|info|xyz|co|biz)\b/i
 
 export const fullName = z
   .string({ required_error: 'Enter your full name' })

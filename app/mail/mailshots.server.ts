@@ -10,6 +10,7 @@
 // so confirmations and letters never queue behind a mailshot, and a pause
 // takes effect within seconds.
 import { z } from 'zod'
+import type { FormLimits } from '~/lib/form-data.server'
 import { audit as writeAudit } from '~/admin/audit.server'
 import type { Mailshot, MailshotStatus, Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
@@ -36,6 +37,8 @@ export const mailshotSchema = z.object({
     .max(20_000, 'Keep the update under 20,000 characters'),
 })
 export type MailshotInput = z.infer<typeof mailshotSchema>
+/** An update's Markdown may be long; its own rule says how long, this bounds the work. */
+export const MAILSHOT_FORM_LIMITS: FormLimits = { maxChars: { bodyMarkdown: 80_000 } }
 
 export function unsubscribeUrl(token: string) {
   return `${env().APP_URL}/unsubscribe/${token}`

@@ -15,7 +15,13 @@ import { ensureBuilt, startApp, type AppProcess } from '../../scripts/bench/app-
 import { readClientManifest, routePath } from '../../scripts/bench/client-manifest'
 import { testContext } from '../testing/context'
 
-const APP_PORT = 5223
+/** Any free port: several checkouts may run this at once on one machine. */
+const APP_PORT = await new Promise<number>((resolve) => {
+  const probe = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address() as net.AddressInfo
+    probe.close(() => resolve(port))
+  })
+})
 /**
  * Written only by signed-in campaigners (their own words, always rendered escaped —
  * the fuzz checks every page and email for that) or holding counter keys never shown
@@ -429,5 +435,138 @@ describe('bad input', () => {
     const { resend } = testContext()
     const unsafe = new RegExp(`<script>${MARKER}|<img src=x onerror=${MARKER}`)
     expect(resend.emails.filter((e) => unsafe.test(e.html ?? ''))).toEqual([])
+  })
+})
+
+// ── pathological input: work that grows faster than the input ─────────────────
+// Each of these once held a web process for seconds to minutes (a 200,000-letter name: 66 s;
+// a letter with 100,000 spaces: 21 s), and four at once stopped every process, /healthz
+// included. Now every value is capped before anything parses it and the patterns are
+// linear, so each is answered within a few seconds (a bound that separates linear from
+// quadratic work by orders of magnitude, not a speed target) while /healthz keeps answering.
+const PATHOLOGICAL_BOUND_MS = 3_000
+
+interface Pathological {
+  what: string
+  method?: string
+  path: string
+  body: string | Buffer
+  contentType?: string
+  /** Signed in as the admin the environment creates. */
+  admin?: boolean
+  /** The answer expected: a 4xx unless said otherwise. */
+  expect?: (status: number) => boolean
+}
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString()
+const letter = (fields: Record<string, string>) =>
+  form({ mpId: '1', subject: 'Please act', body: 'A letter long enough to pass the length rule, written by me.', name: 'Ada Lovelace', email: 'ada@example.org', addressLine1: '1 Road', town: 'Reading', postcode: 'RG1 1AA', ...fields })
+const sign = (fields: Record<string, string>) => form({ name: 'Ada Lovelace', email: 'ada@example.org', postcode: 'RG1 1AA', ...fields })
+const is4xx = (status: number) => status >= 400 && status < 500
+const answered = (status: number) => status >= 200 && status < 500
+
+const PATHOLOGICAL: Pathological[] = [
+  { what: 'a 200,000-letter name', path: '/?index', body: sign({ name: 'a'.repeat(200_000) }) },
+  { what: 'a name of 200,000 spaces and a letter', path: '/?index', body: sign({ name: `${' '.repeat(200_000)}x` }) },
+  { what: 'a name at the cap made of one letter', path: '/?index', body: sign({ name: 'a'.repeat(2_000) }) },
+  { what: 'a name of [[[[…', path: '/?index', body: sign({ name: '['.repeat(2_000) }) },
+  { what: 'a name of ((((…', path: '/?index', body: sign({ name: '('.repeat(2_000) }) },
+  { what: 'a name of ****…', path: '/?index', body: sign({ name: '*'.repeat(2_000) }) },
+  { what: 'a name of a.a.a.…', path: '/?index', body: sign({ name: 'a.'.repeat(1_000) }) },
+  { what: 'an email of a-a-a-…', path: '/?index', body: sign({ email: `a@${'a-'.repeat(999)}` }) },
+  { what: 'an email of 200,000 dots', path: '/?index', body: sign({ email: `a@${'.'.repeat(200_000)}` }) },
+  { what: 'a multipart name of 200,000 letters', path: '/?index', contentType: 'multipart/form-data; boundary=b', body: `--b\r\nContent-Disposition: form-data; name="name"\r\n\r\n${'a'.repeat(200_000)}\r\n--b--\r\n` },
+  { what: 'a letter of 200,000 spaces', path: '/write/preview', body: letter({ body: `${' '.repeat(200_000)}x` }) },
+  { what: 'a letter of 30,000 spaces (under the cap)', path: '/write/preview', body: letter({ body: `x${' '.repeat(30_000)}x\n` }), expect: answered },
+  { what: 'a letter of 30,000 [', path: '/write/send', body: letter({ body: '['.repeat(30_000) }), expect: answered },
+  { what: 'a letter of 15,000 blank lines', path: '/write/preview', body: letter({ body: ' \n'.repeat(15_000) }), expect: answered },
+  { what: '60,000 fields', path: '/?index', body: 'a=1&'.repeat(60_000) },
+  { what: 'a field name of 200,000 letters', path: '/?index', body: `${'n'.repeat(200_000)}=x` },
+  { what: 'a field name nested 60,000 deep with brackets', path: '/?index', body: `${'a['.repeat(60_000)}=x` },
+  { what: 'a field name nested 100,000 deep with dots', path: '/?index', body: `${'a.'.repeat(100_000)}a=x` },
+  { what: 'a data request for a 200,000-letter address', path: '/my-data', body: form({ email: `${'a'.repeat(200_000)}@example.org` }) },
+  { what: 'a 200,000-letter password', path: '/admin/sign-in', body: form({ email: 'admin@campaign.test', password: 'a'.repeat(200_000) }) },
+  { what: 'webhook JSON nested 200,000 deep', path: '/webhooks/resend', contentType: 'application/json', body: '['.repeat(200_000) },
+  { what: 'an update of 200,000 [ (admin)', path: '/admin/updates/new', admin: true, body: form({ subject: 'Update', bodyMarkdown: '['.repeat(200_000) }) },
+  { what: 'an update of 19,000 [a (admin, saved)', path: '/admin/updates/new', admin: true, body: form({ subject: 'Update', bodyMarkdown: '[a'.repeat(9_500) }), expect: answered },
+  { what: 'an update of 19,000 *_[ (admin, saved)', path: '/admin/updates/new', admin: true, body: form({ subject: 'Update', bodyMarkdown: '*_['.repeat(6_300) }), expect: answered },
+  { what: 'a letter template of {{ and 39,000 spaces (admin)', path: '/admin/letter-template', admin: true, body: form({ intent: 'preview', subjects: 'Hello', body: `{{mp_name}} {{${' '.repeat(39_000)}` }), expect: answered },
+  { what: 'a moderation search by a 15,000-character name (admin)', method: 'GET', path: `/admin/moderation?name=${'%25_'.repeat(4_000)}&ip=${'1'.repeat(3_000)}`, admin: true, body: '', expect: answered },
+]
+
+describe('pathological input', () => {
+  let healthz: { worst: number; failures: string[]; stop: () => Promise<void> }
+
+  /** Polls /healthz all along: the server must keep answering it while it deals with the rest. */
+  function watchHealth() {
+    const state = { worst: 0, failures: [] as string[], running: true }
+    const loop = (async () => {
+      while (state.running) {
+        const started = Date.now()
+        const got = await send({ method: 'GET', path: '/healthz', headers: {} }).catch((e: Error) => ({ status: 0, body: e.message }))
+        const took = Date.now() - started
+        state.worst = Math.max(state.worst, took)
+        if (got.status !== 200) state.failures.push(`${got.status} ${got.body.slice(0, 100)}`)
+        await new Promise((r) => setTimeout(r, 100))
+      }
+    })()
+    return { get worst() { return state.worst }, failures: state.failures, stop: async () => { state.running = false; await loop } }
+  }
+
+  let session: string | undefined
+
+  function request(p: Pathological): Sent {
+    const headers: Record<string, string> = { accept: 'text/html', origin: `http://localhost:${APP_PORT}`, 'x-forwarded-for': '198.51.100.77' }
+    if (p.admin && session) headers.cookie = session
+    if (p.method === 'GET') return { method: 'GET', path: p.path, headers }
+    const body = Buffer.from(p.body)
+    return { method: p.method ?? 'POST', path: p.path, headers: { ...headers, 'content-type': p.contentType ?? 'application/x-www-form-urlencoded', 'content-length': String(body.length) }, body }
+  }
+
+  beforeAll(async () => {
+    // A session of its own (the fuzz above may have tried anything with the other).
+    const body = Buffer.from(form({ email: 'admin@campaign.test', password: 'correct horse battery staple', redirectTo: '/admin' }))
+    const answer = await send({
+      method: 'POST',
+      path: '/admin/sign-in',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length), origin: `http://localhost:${APP_PORT}`, 'x-forwarded-for': '192.0.2.201' },
+      body,
+    })
+    session = answer.headers?.['set-cookie']
+    expect(session, `signing in: ${answer.status}`).toMatch(/campaigner=/)
+    healthz = watchHealth()
+  })
+  afterAll(async () => {
+    await healthz?.stop()
+  })
+
+  it.each(PATHOLOGICAL.map((p) => [p.what, p] as const))('answers %s within seconds', async (_, p) => {
+    const started = Date.now()
+    const sent = request(p)
+    const got = await send(sent)
+    const took = Date.now() - started
+    check(sent, got)
+    expect((p.expect ?? is4xx)(got.status), `${p.what}: ${got.status} ${got.body.slice(0, 200)}`).toBe(true)
+    expect(took, `${p.what} took ${took} ms`).toBeLessThan(PATHOLOGICAL_BOUND_MS)
+    if (p.path === '/admin/updates/new' && got.status === 303) {
+      // The saved update's preview renders its Markdown.
+      const location = got.headers?.location ?? ''
+      const shown = Date.now()
+      const preview = await send(request({ ...p, method: 'GET', path: location, body: '' }))
+      expect(preview.status, location).toBe(200)
+      expect(Date.now() - shown, `the preview of ${p.what}`).toBeLessThan(PATHOLOGICAL_BOUND_MS)
+    }
+  })
+
+  it('answers four 200,000-letter names at once within seconds, and /healthz all along', async () => {
+    const burst = Array.from({ length: 4 }, () => request(PATHOLOGICAL[0]))
+    const started = Date.now()
+    const answers = await Promise.all(burst.map(send))
+    expect(answers.map((a) => a.status)).toEqual([413, 413, 413, 413])
+    expect(Date.now() - started).toBeLessThan(PATHOLOGICAL_BOUND_MS)
+    await healthz.stop()
+    expect(healthz.failures).toEqual([])
+    expect(healthz.worst, 'the slowest /healthz while all this went on (ms)').toBeLessThan(PATHOLOGICAL_BOUND_MS)
+    expect(app.child.exitCode).toBeNull()
   })
 })

@@ -17,8 +17,10 @@ const schema = z.object({
 
 export const meta = () => [{ title: 'Sign in — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
 
-export function headers() {
-  return { 'Cache-Control': 'no-store' }
+/** The action's Retry-After (a throttled sign-in) reaches the browser only through here. */
+export function headers({ actionHeaders }: Route.HeadersArgs) {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return { 'Cache-Control': 'no-store', ...(retryAfter ? { 'Retry-After': retryAfter } : {}) }
 }
 
 export async function loader({ request }: Route.LoaderArgs) {

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { Form, data, redirect } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
-import { currentLetterTemplate, letterTemplateSchema, previewLetter, saveLetterTemplate } from '~/admin/campaign.server'
+import { currentLetterTemplate, LETTER_TEMPLATE_FORM_LIMITS, letterTemplateSchema, previewLetter, saveLetterTemplate } from '~/admin/campaign.server'
 import { TextArea } from '~/components/text-area'
 import { ErrorSummary } from '~/components/error-summary'
 import { fieldState, problemsOf } from '~/components/text-field'
@@ -18,7 +18,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const campaigner = await requireCampaigner(request, { role: 'admin' })
-  const formData = await readFormData(request)
+  const formData = await readFormData(request, LETTER_TEMPLATE_FORM_LIMITS)
   const submission = parseWithZod(formData, { schema: letterTemplateSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), preview: null }, { status: 400 })
   if (formData.get('intent') === 'save') {

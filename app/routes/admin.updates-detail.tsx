@@ -13,6 +13,7 @@ import { MAILSHOT_STATUS_LABEL, MARKDOWN_HINT } from '~/mail/mailshot-labels'
 import {
   deleteDraft,
   getMailshot,
+  MAILSHOT_FORM_LIMITS,
   mailshotSchema,
   pauseMailshot,
   resumeMailshot,
@@ -55,7 +56,7 @@ const DONE: Record<string, string> = {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const campaigner = await requireCampaigner(request, { role: 'admin' })
-  const formData = await readFormData(request)
+  const formData = await readFormData(request, MAILSHOT_FORM_LIMITS)
   const back = (done: string) => redirect(`/admin/updates/${params.id}?done=${done}`, 303)
   switch (formData.get('intent')) {
     case 'save': {

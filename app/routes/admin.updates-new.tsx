@@ -7,7 +7,7 @@ import { ErrorSummary } from '~/components/error-summary'
 import { TextField, fieldState, problemsOf } from '~/components/text-field'
 import { readFormData } from '~/lib/form-data.server'
 import { MARKDOWN_HINT } from '~/mail/mailshot-labels'
-import { createMailshot, mailshotSchema } from '~/mail/mailshots.server'
+import { createMailshot, MAILSHOT_FORM_LIMITS, mailshotSchema } from '~/mail/mailshots.server'
 import type { Route } from './+types/admin.updates-new'
 
 export const meta = () => [{ title: 'Write an update — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
@@ -19,7 +19,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const campaigner = await requireCampaigner(request, { role: 'admin' })
-  const submission = parseWithZod(await readFormData(request), { schema: mailshotSchema })
+  const submission = parseWithZod(await readFormData(request, MAILSHOT_FORM_LIMITS), { schema: mailshotSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { id } = await createMailshot(campaigner.id, submission.value)
   return redirect(`/admin/updates/${id}?done=saved`, 303)

@@ -1,8 +1,8 @@
 import { readOutboxEmail } from '~/mail/dev-mailbox.server'
 import type { Route } from './+types/dev-mailbox-message'
 
-export async function loader({ params }: Route.LoaderArgs) {
-  const email = await readOutboxEmail(params.id)
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const email = await readOutboxEmail(params.id, context.socketAddress)
   // The stored HTML is ours (rendered by React Email, every value escaped); shown in a sandboxed frame all the same.
   return new Response(email.outboxHtml ?? `<pre>${email.outboxText ?? 'Not sent yet.'}</pre>`, {
     headers: {

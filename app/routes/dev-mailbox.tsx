@@ -4,8 +4,8 @@ import type { Route } from './+types/dev-mailbox'
 
 export const meta = () => [{ title: 'Local mailbox' }, { name: 'robots', content: 'noindex' }]
 
-export async function loader() {
-  return { emails: await listOutbox() }
+export async function loader({ context }: Route.LoaderArgs) {
+  return { emails: await listOutbox(context.socketAddress) }
 }
 
 export default function DevMailbox({ loaderData }: Route.ComponentProps) {

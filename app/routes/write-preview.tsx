@@ -4,14 +4,14 @@ import { readFormData } from '~/lib/form-data.server'
 import { ComposeForm } from '~/letters/compose-form'
 import { composeAgain } from '~/letters/compose-again.server'
 import { previewLetter } from '~/letters/compose.server'
-import { letterSchema } from '~/letters/letter-form.server'
+import { LETTER_FORM_LIMITS, letterSchema } from '~/letters/letter-form.server'
 import { PreviewStep } from '~/letters/preview-step'
 import type { Route } from './+types/write-preview'
 
 export const meta = () => [{ title: 'Check your letter — Email your MP — Duty of Care campaign' }]
 
 export async function action({ request }: Route.ActionArgs) {
-  const formData = await readFormData(request)
+  const formData = await readFormData(request, LETTER_FORM_LIMITS)
   const submission = parseWithZod(formData, { schema: letterSchema })
   if (submission.status !== 'success') return composeAgain(formData, submission.reply(), 400)
   if (formData.get('intent') === 'edit') return composeAgain(formData, submission.reply(), 200)

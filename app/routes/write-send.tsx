@@ -4,7 +4,7 @@ import { readFormData } from '~/lib/form-data.server'
 import { composeAgain } from '~/letters/compose-again.server'
 import { ComposeForm } from '~/letters/compose-form'
 import { recordOwnMail, requestLetter } from '~/letters/compose.server'
-import { letterSchema } from '~/letters/letter-form.server'
+import { LETTER_FORM_LIMITS, letterSchema } from '~/letters/letter-form.server'
 import { HiddenLetterFields, OwnMailStep } from '~/letters/preview-step'
 import type { Route } from './+types/write-send'
 
@@ -16,7 +16,7 @@ function tryAgainIn(seconds: number) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await readFormData(request)
+  const formData = await readFormData(request, LETTER_FORM_LIMITS)
   const submission = parseWithZod(formData, { schema: letterSchema })
   if (submission.status !== 'success') return composeAgain(formData, submission.reply(), 400)
   const meta = { ipAddress: context.clientIp }

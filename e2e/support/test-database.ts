@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { migrateDatabase, ROOT } from '../../server/database'
-import { startEmbeddedPostgres } from '../../server/embedded-postgres'
+import { exitWithSentence, startEmbeddedPostgres } from '../../server/embedded-postgres'
 
 /** Named after the migrations it holds, so concurrent runs share it and a new migration makes a new one. */
 export const TEMPLATE_DATABASE = `dutyofcare_template_${migrationsFingerprint()}`
@@ -39,7 +39,7 @@ export async function ensureTestServer(): Promise<{ adminUrl: string; stop: () =
     port: Number(process.env.TEST_POSTGRES_PORT ?? 54330),
     database: 'postgres',
     anyPortIfBusy: !process.env.TEST_POSTGRES_PORT,
-  })
+  }).catch(exitWithSentence)
   process.env.TEST_ADMIN_DATABASE_URL = db.url
   return { adminUrl: db.url, stop: db.stop }
 }

@@ -62,7 +62,7 @@ export function ensureBuilt({ build }: { build: boolean }) {
 }
 
 /** Variables of the calling process that must not leak into the app (test runner, other configs). */
-const SCRUBBED = /^(VITEST|NODE_ENV$|DATABASE_|RESEND_|POSTCODES_IO_URL$|MEMBERS_API_URL$|APP_URL$|PORT$|WORKER$|WEB_CONCURRENCY$|RATE_LIMITS$|ADMIN_|TRUST_PROXY$|EMBEDDED_POSTGRES_PORT$|MAIL_FROM$|SESSION_SECRET$)/
+const SCRUBBED = /^(VITEST|NODE_ENV$|DATABASE_|RESEND_|POSTCODES_IO_URL$|MEMBERS_API_URL$|APP_URL$|PORT$|WORKER$|WEB_CONCURRENCY$|RATE_LIMITS$|ADMIN_|TRUST_PROXY$|DEV_MAILBOX$|EMBEDDED_POSTGRES_PORT$|MAIL_FROM$|SESSION_SECRET$)/
 
 export async function startApp(options: StartAppOptions): Promise<AppProcess> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !SCRUBBED.test(k)))

@@ -1,0 +1,23 @@
+// Which answers a browser, proxy or CDN may keep a copy of. Personal data shows on many
+// pages (a pre-filled letter, a token page, the dashboard, an export, a form sent back
+// with what was typed), and a new page could easily join them; so every answer is
+// `Cache-Control: private, no-store` unless it is a GET of a page listed here, which
+// shows the same to everyone. Forgetting to list a new public page only costs caching.
+// (Decision 053.)
+
+/** Pages that show the same to everyone, keeping whatever caching they ask for. */
+const PUBLIC_PAGES = new Set(['/', '/petition/signed', '/petition/thanks', '/petition.json', '/privacy', '/healthz'])
+
+export const PRIVATE = 'private, no-store'
+
+/** The Cache-Control to force on an answer, or undefined to keep the route's own. */
+export function forcedCacheControl(method: string, pathname: string): string | undefined {
+  if ((method === 'GET' || method === 'HEAD') && PUBLIC_PAGES.has(pagePath(pathname))) return undefined
+  return PRIVATE
+}
+
+/** React Router's data requests name their page: /write.data is /write, /_root.data is /. */
+function pagePath(pathname: string) {
+  if (pathname === '/_root.data') return '/'
+  return pathname.endsWith('.data') ? pathname.slice(0, -'.data'.length) : pathname.replace(/(.)\/$/, '$1')
+}
