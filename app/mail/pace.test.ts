@@ -31,11 +31,15 @@ beforeEach(async () => {
 
 describe('the shared sending pace', () => {
   it('hands out slots in order, never closer than the gap, whoever asks', async () => {
+    const started = Date.now()
     const waits = await Promise.all(Array.from({ length: 6 }, () => reserveSendSlot(200)))
+    const reserving = Date.now() - started
     waits.sort((a, b) => a - b)
     expect(waits[0]).toBeLessThan(100)
-    // Six slots 200 ms apart: the last is about a second away.
-    expect(waits[5]).toBeGreaterThanOrEqual(900)
+    // Six slots 200 ms apart: the last is a second after the first, less however long reserving them took
+    // (six locked upserts on a busy machine can take more than the 100 ms a fixed bound once allowed).
+    expect(waits[5]).toBeGreaterThanOrEqual(1000 - reserving - 20)
+    expect(waits[5]).toBeLessThanOrEqual(1000)
   })
 
   it('makes every process wait after a 429', async () => {
