@@ -27,17 +27,19 @@ const SIZE = 10
 const WIDTH = Math.sqrt(3) * SIZE
 const round = (n: number) => Math.round(n * 100) / 100
 
+/** Room beside the hexes for the nations' names. */
+const MARGIN = 72
+
 /** HexJSON "odd-r": odd rows (r & 1, which also holds for negative r) sit half a hex to the right; r grows northwards. */
 function layout(seats: HexSeat[]) {
   const qs = seats.map((s) => s.q)
   const rs = seats.map((s) => s.r)
-  const [minQ, maxR, minR] = [Math.min(...qs), Math.max(...rs), Math.min(...rs)]
-  const maxQ = Math.max(...qs)
+  const [minQ, maxQ, minR, maxR] = [Math.min(...qs), Math.max(...qs), Math.min(...rs), Math.max(...rs)]
   const centre = (s: HexSeat) => ({
-    x: round((s.q - minQ) * WIDTH + ((s.r & 1) === 1 ? WIDTH / 2 : 0) + WIDTH / 2 + 2),
-    y: round((maxR - s.r) * 1.5 * SIZE + SIZE + 2),
+    x: round(MARGIN + (s.q - minQ) * WIDTH + ((s.r & 1) === 1 ? WIDTH / 2 : 0) + WIDTH / 2),
+    y: round((maxR - s.r) * 1.5 * SIZE + SIZE + 24),
   })
-  return { centre, width: round((maxQ - minQ + 1.5) * WIDTH + 4), height: round((maxR - minR) * 1.5 * SIZE + 2 * SIZE + 4) }
+  return { centre, width: round(2 * MARGIN + (maxQ - minQ + 1.5) * WIDTH), height: round((maxR - minR) * 1.5 * SIZE + 2 * SIZE + 28) }
 }
 
 const hexPath = (x: number, y: number) =>
@@ -66,23 +68,25 @@ export function HexMap({
       <a href={`#${skipTo}`} className="sr-only focus:not-sr-only">
         Skip the map: go to the table of all {seats.length} constituencies
       </a>
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-2xl" role="group" aria-label={title}>
-        {seats.map((seat) => {
-          const { x, y } = centre(seat)
-          const name = `${seat.name}: ${describeCount(seat.value, measure)}`
-          return (
-            <a key={seat.onsCode} href={hrefOf(seat.onsCode)} aria-label={name} className="group" data-ons-code={seat.onsCode}>
-              <title>{name}</title>
-              <path
-                d={hexPath(x, y)}
-                fill={colourOf(seat.value, bands)}
-                stroke="#767680"
-                strokeWidth={0.8}
-                className="group-hover:stroke-ink group-hover:[stroke-width:2] group-focus-visible:stroke-ink group-focus-visible:[stroke-width:3]"
-              />
-            </a>
-          )
-        })}
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        // One rule for all 650 hexes (not 650 class lists): a hovered or focused hex gets a heavy dark outline.
+        className="h-auto w-full max-w-2xl [&_a:focus-visible_path]:stroke-ink [&_a:focus-visible_path]:[stroke-width:3] [&_a:hover_path]:stroke-ink [&_a:hover_path]:[stroke-width:2]"
+        role="group"
+        aria-label={title}
+      >
+        <g stroke="#767680" strokeWidth={0.8}>
+          {seats.map((seat) => {
+            const { x, y } = centre(seat)
+            const name = `${seat.name}: ${describeCount(seat.value, measure)}`
+            return (
+              <a key={seat.onsCode} href={hrefOf(seat.onsCode)} aria-label={name}>
+                <title>{name}</title>
+                <path d={hexPath(x, y)} fill={colourOf(seat.value, bands)} />
+              </a>
+            )
+          })}
+        </g>
         {labels.map((l) => (
           <text key={l.name} x={l.x} y={l.y} textAnchor={l.anchor} fontSize={14} fontWeight={700} fill="#1b1b1f" aria-hidden="true">
             {l.name}
@@ -94,14 +98,26 @@ export function HexMap({
   )
 }
 
-/** Each nation's name beside its hexes: west of its westernmost hex, at its northernmost row. */
-function nationLabels(seats: HexSeat[], centre: (s: HexSeat) => { x: number; y: number }) {
-  const byNation = new Map<string, { x: number; y: number }[]>()
+type Point = { x: number; y: number }
+
+/** Where each nation's name goes, beside its own hexes. */
+const LABEL_SIDE: Record<string, 'left' | 'right' | 'above'> = { Scotland: 'left', England: 'right', Wales: 'left', 'Northern Ireland': 'above' }
+
+function nationLabels(seats: HexSeat[], centre: (s: HexSeat) => Point) {
+  const byNation = new Map<string, Point[]>()
   for (const seat of seats) byNation.set(seat.nation, [...(byNation.get(seat.nation) ?? []), centre(seat)])
   return [...byNation].map(([name, points]) => {
-    const top = Math.min(...points.map((p) => p.y))
-    const left = Math.min(...points.filter((p) => p.y <= top + 1.5 * SIZE * 3).map((p) => p.x))
-    return { name, x: round(left - WIDTH), y: round(top + 5), anchor: 'end' as const }
+    const xs = points.map((p) => p.x)
+    const ys = points.map((p) => p.y)
+    const [top, bottom] = [Math.min(...ys), Math.max(...ys)]
+    const side = LABEL_SIDE[name] ?? 'left'
+    if (side === 'above') return { name, x: round((Math.min(...xs) + Math.max(...xs)) / 2), y: round(top - SIZE - 6), anchor: 'middle' as const }
+    // Beside the nation's northern third, clear of its outermost hex there.
+    const band = points.filter((p) => p.y <= top + (bottom - top) / 3)
+    const row = side === 'left' ? band.reduce((a, b) => (b.x < a.x ? b : a)) : band.reduce((a, b) => (b.x > a.x ? b : a))
+    return side === 'left'
+      ? { name, x: round(row.x - WIDTH), y: round(row.y + 5), anchor: 'end' as const }
+      : { name, x: round(row.x + WIDTH), y: round(row.y + 5), anchor: 'start' as const }
   })
 }
 

@@ -93,26 +93,27 @@ export default function MapPage({ loaderData }: Route.ComponentProps) {
           {q ? <a href="/map#seats-title">Show all</a> : null}
         </p>
         <div className="mt-2 overflow-x-auto">
-          <table className="w-full text-left">
+          {/* Cell styles set once on the table: 650 rows. Columns: rank, seat, nation, then two counts. */}
+          <table className="w-full text-left tabular-nums [&_td]:py-1 [&_td]:pr-4 [&_th]:py-1 [&_th]:pr-4 [&_tr>*:first-child]:text-right [&_tr>*:nth-child(n+4)]:text-right [&_tbody_tr]:border-b [&_tbody_tr]:border-gray-200">
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-1 pr-4 text-right">Rank</th>
-                <th scope="col" className="py-1 pr-4">Constituency</th>
-                <th scope="col" className="py-1 pr-4">Nation</th>
-                <th scope="col" className="py-1 pr-4 text-right">Signatures</th>
-                <th scope="col" className="py-1 text-right">Letters to their MP</th>
+                <th scope="col">Rank</th>
+                <th scope="col">Constituency</th>
+                <th scope="col">Nation</th>
+                <th scope="col">Signatures</th>
+                <th scope="col">Letters to their MP</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((s) => (
-                <tr key={s.onsCode} className="border-b border-gray-200">
-                  <td className="py-1 pr-4 text-right tabular-nums">{s.signatures ? s.rank : '—'}</td>
-                  <th scope="row" className="py-1 pr-4 font-normal">
+                <tr key={s.onsCode}>
+                  <td>{s.signatures ? s.rank : '—'}</td>
+                  <th scope="row" className="font-normal">
                     <a href={`/map/${s.onsCode}`}>{s.name}</a>
                   </th>
-                  <td className="py-1 pr-4">{s.nation}</td>
-                  <td className="py-1 pr-4 text-right tabular-nums">{formatNumber(s.signatures)}</td>
-                  <td className="py-1 text-right tabular-nums">{formatNumber(s.letters)}</td>
+                  <td>{s.nation}</td>
+                  <td>{formatNumber(s.signatures)}</td>
+                  <td>{formatNumber(s.letters)}</td>
                 </tr>
               ))}
             </tbody>

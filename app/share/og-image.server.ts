@@ -1,8 +1,6 @@
 // The share images (1200×630 PNG) that link previews show: the campaign's ask
 // and the live count, or one seat's count. Laid out by satori, drawn by resvg
 // (on libuv's thread pool, off the event loop), cached by og-image-cache.
-import fs from 'node:fs'
-import { createRequire } from 'node:module'
 import { campaign } from '~/campaign/content'
 import { env } from '~/lib/env.server'
 import { seatPage } from '~/map/support.server'
@@ -10,10 +8,10 @@ import { seatByCode } from '~/map/seats.server'
 import { formatNumber } from '~/petition/milestones'
 import { petitionJson } from '~/petition/public-counts.server'
 import { createOgImageCache, type OgImage } from './og-image-cache.server'
+import { drawCard, OG_HEIGHT, OG_WIDTH, type CardText } from './share-card-drawing.server'
 import type { ShareCard } from './share-meta'
 
-export const OG_WIDTH = 1200
-export const OG_HEIGHT = 630
+export { OG_HEIGHT, OG_WIDTH }
 
 export type OgVariant = { kind: 'campaign' } | { kind: 'seat'; onsCode: string }
 
@@ -32,14 +30,6 @@ export function ogImageUrl(variant: OgVariant, count: number) {
 }
 
 // ─── What a card says ────────────────────────────────────────────────────────
-
-interface CardText {
-  kicker: string
-  headline: string
-  count: string
-  countLabel: string
-  footer: string
-}
 
 async function cardText(variant: OgVariant): Promise<CardText | null> {
   const host = new URL(env().APP_URL).host
@@ -63,55 +53,6 @@ async function cardText(variant: OgVariant): Promise<CardText | null> {
     countLabel: `${seat.signatures === 1 ? 'person' : 'people'} in ${seat.name} ${seat.signatures === 1 ? 'has' : 'have'} signed`,
     footer: `${formatNumber(page.signatureCount)} across the UK · sign at ${host}`,
   }
-}
-
-// ─── Drawing ─────────────────────────────────────────────────────────────────
-
-interface Node {
-  type: string
-  props: { style?: Record<string, string | number>; children?: (Node | string)[] | Node | string }
-}
-const box = (style: Node['props']['style'], ...children: (Node | string)[]): Node => ({ type: 'div', props: { style, children } })
-
-function card(text: CardText): Node {
-  return box(
-    { width: OG_WIDTH, height: OG_HEIGHT, display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '56px 64px', background: '#1d3f72', color: '#ffffff', fontFamily: 'Atkinson Hyperlegible Next' },
-    box(
-      { display: 'flex', flexDirection: 'column' },
-      box({ display: 'flex', fontSize: 30, fontWeight: 700, color: '#ffbf47', textTransform: 'uppercase', letterSpacing: 1 }, `Duty of Care · ${text.kicker}`),
-      box({ display: 'flex', marginTop: 20, fontSize: 54, fontWeight: 700, lineHeight: 1.15 }, text.headline),
-    ),
-    box(
-      { display: 'flex', flexDirection: 'column' },
-      box({ display: 'flex', alignItems: 'baseline' }, box({ display: 'flex', fontSize: 112, fontWeight: 700, lineHeight: 1 }, text.count)),
-      box({ display: 'flex', marginTop: 8, fontSize: 38 }, text.countLabel),
-      box({ display: 'flex', marginTop: 24, fontSize: 28, color: '#e8eef8' }, text.footer),
-    ),
-  )
-}
-
-const require = createRequire(import.meta.url)
-
-let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined
-function loadFonts() {
-  // Atkinson Hyperlegible Next (SIL Open Font License 1.1; @fontsource's WOFF files, which satori reads, unlike WOFF2).
-  // Latin and Latin Extended: seat names need ô and ŵ (Ynys Môn, Montgomeryshire and Glyndŵr).
-  fonts ??= (['latin', 'latin-ext'] as const).flatMap((subset) =>
-    ([400, 700] as const).map((weight) => ({
-      name: 'Atkinson Hyperlegible Next',
-      data: fs.readFileSync(require.resolve(`@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-${subset}-${weight}-normal.woff`)),
-      weight,
-      style: 'normal' as const,
-    })),
-  )
-  return fonts
-}
-
-async function drawCard(text: CardText): Promise<Uint8Array> {
-  const [{ default: satori }, { renderAsync }] = await Promise.all([import('satori'), import('@resvg/resvg-js')])
-  const svg = await satori(card(text) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() })
-  const rendered = await renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } })
-  return new Uint8Array(rendered.asPng())
 }
 
 // ─── Serving ─────────────────────────────────────────────────────────────────
