@@ -37,6 +37,7 @@ export default [
   route('admin', 'routes/admin.tsx', [
     index('routes/admin._index.tsx'),
     route('constituencies', 'routes/admin.constituencies.tsx'),
+    route('map', 'routes/admin.map.tsx'),
     route('embed', 'routes/admin.embed.tsx'),
     route('exports', 'routes/admin.exports.tsx'),
     route('moderation', 'routes/admin.moderation.tsx'),

@@ -2,9 +2,9 @@ import type { Measure } from './hex-map'
 import type { SupportMapPanelProps } from './support-map-panel'
 import { supportMap } from './support.server'
 
-/** `?map=letters` switches the dashboard's map to letters; anything else shows signatures. */
+/** `?show=letters` switches the dashboard's map to letters; anything else shows signatures. */
 export function mapMeasure(url: URL): Measure {
-  return url.searchParams.get('map') === 'letters' ? 'letters' : 'signatures'
+  return url.searchParams.get('show') === 'letters' ? 'letters' : 'signatures'
 }
 
 export async function dashboardMap(measure: Measure): Promise<SupportMapPanelProps> {

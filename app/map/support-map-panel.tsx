@@ -1,6 +1,6 @@
-// The dashboard's map: the public hex map with a switch between signatures and
-// letters (plain links with ?map=…, so it works without JavaScript), and the
-// nations' totals beside it.
+// The dashboard's map (/admin/map): the public hex map with a switch between
+// signatures and letters (plain links with ?show=…, so it works without
+// JavaScript), and the nations' totals beside it.
 import { Link } from 'react-router'
 import { formatNumber } from '~/petition/milestones'
 import { HexCredit, HexMap, type HexSeat, type Measure } from './hex-map'
@@ -16,13 +16,13 @@ const switchClass = (active: boolean) =>
 
 export function SupportMapPanel({ measure, seats, nations }: SupportMapPanelProps) {
   return (
-    <section aria-labelledby="support-map" className="mt-8">
-      <h2 id="support-map" className="text-2xl font-bold">Map of support</h2>
+    <section aria-labelledby="support-map">
+      <h1 id="support-map" className="text-3xl font-bold">Map of support</h1>
       <nav aria-label="What the map shows" className="mt-3">
         <ul className="flex flex-wrap gap-2">
           {(['signatures', 'letters'] as const).map((m) => (
             <li key={m}>
-              <Link to={`?map=${m}#support-map`} preventScrollReset className={switchClass(measure === m)} aria-current={measure === m ? 'true' : undefined}>
+              <Link to={`?show=${m}`} preventScrollReset className={switchClass(measure === m)} aria-current={measure === m ? 'true' : undefined}>
                 {m === 'signatures' ? 'Signatures' : 'Letters to MPs'}
               </Link>
             </li>
@@ -41,7 +41,7 @@ export function SupportMapPanel({ measure, seats, nations }: SupportMapPanelProp
           <HexCredit />
         </div>
         <div>
-          <h3 id="map-nations" className="text-lg font-bold" tabIndex={-1}>By nation</h3>
+          <h2 id="map-nations" className="text-xl font-bold" tabIndex={-1}>By nation</h2>
           <table className="mt-2 w-full text-left">
             <thead>
               <tr className="border-b-2 border-ink">

@@ -1,7 +1,8 @@
-// Draws a share card (1200×630 PNG): laid out by satori, rasterised by resvg
-// on libuv's thread pool (renderAsync), so the event loop only pays for the layout.
-import fs from 'node:fs'
+// Draws a share card (1200×630 PNG): laid out by satori and rasterised by resvg
+// in a worker thread, so a drawing (100–600 ms on a busy machine) never holds up
+// the event loop. One worker per process, started on first use, one drawing at a time.
 import { createRequire } from 'node:module'
+import { Worker } from 'node:worker_threads'
 
 export const OG_WIDTH = 1200
 export const OG_HEIGHT = 630
@@ -36,25 +37,74 @@ const require = createRequire(import.meta.url)
 
 const FAMILY = 'Atkinson Hyperlegible Next'
 
-let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined
-function loadFonts() {
-  // Atkinson Hyperlegible Next (SIL Open Font License 1.1; @fontsource's WOFF files, which satori reads, unlike WOFF2).
-  // Latin Extended, for ŵ (Montgomeryshire and Glyndŵr), under its own family name: satori falls back
-  // along the font-family list, not between files of one family.
-  fonts ??= (['latin', 'latin-ext'] as const).flatMap((subset) =>
+/**
+ * Atkinson Hyperlegible Next (SIL Open Font License 1.1; @fontsource's WOFF files, which satori reads, unlike WOFF2).
+ * Latin Extended, for ŵ (Montgomeryshire and Glyndŵr), under its own family name: satori falls back
+ * along the font-family list, not between files of one family.
+ */
+function fontFiles() {
+  return (['latin', 'latin-ext'] as const).flatMap((subset) =>
     ([400, 700] as const).map((weight) => ({
       name: subset === 'latin' ? FAMILY : `${FAMILY} Extended`,
-      data: fs.readFileSync(require.resolve(`@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-${subset}-${weight}-normal.woff`)),
+      path: require.resolve(`@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-${subset}-${weight}-normal.woff`),
       weight,
-      style: 'normal' as const,
+      style: 'normal',
     })),
   )
-  return fonts
 }
 
-export async function drawCard(text: CardText): Promise<Uint8Array> {
-  const [{ default: satori }, { renderAsync }] = await Promise.all([import('satori'), import('@resvg/resvg-js')])
-  const svg = await satori(card(text) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() })
-  const rendered = await renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } })
-  return new Uint8Array(rendered.asPng())
+/** The worker's whole program (plain CommonJS, run with `eval`: the server build has no separate file for it). */
+const WORKER = `
+const fs = require('node:fs')
+const { parentPort, workerData } = require('node:worker_threads')
+const satori = require(workerData.satori).default
+const { Resvg } = require(workerData.resvg)
+const fonts = workerData.fonts.map((f) => ({ name: f.name, weight: f.weight, style: f.style, data: fs.readFileSync(f.path) }))
+parentPort.on('message', async ({ id, node, width, height }) => {
+  try {
+    const svg = await satori(node, { width, height, fonts })
+    const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng()
+    parentPort.postMessage({ id, png })
+  } catch (error) {
+    parentPort.postMessage({ id, error: String((error && error.stack) || error) })
+  }
+})`
+
+let worker: Worker | undefined
+let nextId = 0
+const waiting = new Map<number, { resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>()
+
+function drawingWorker(): Worker {
+  if (worker) return worker
+  const started = new Worker(WORKER, {
+    eval: true,
+    workerData: { satori: require.resolve('satori'), resvg: require.resolve('@resvg/resvg-js'), fonts: fontFiles() },
+  })
+  started.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
+    const call = waiting.get(id)
+    waiting.delete(id)
+    if (!waiting.size) started.unref()
+    if (error || !png) call?.reject(new Error(`share card: ${error}`))
+    else call?.resolve(new Uint8Array(png.buffer, png.byteOffset, png.byteLength))
+  })
+  const fail = (error: Error) => {
+    if (worker === started) worker = undefined
+    for (const call of waiting.values()) call.reject(error)
+    waiting.clear()
+  }
+  started.on('error', fail)
+  started.on('exit', (code) => fail(new Error(`share card worker exited (${code})`)))
+  worker = started
+  return started
+}
+
+export function drawCard(text: CardText): Promise<Uint8Array> {
+  const drawer = drawingWorker()
+  const id = nextId++
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject })
+    // Kept alive only while a drawing is due: an idle worker never holds the process open.
+    drawer.ref()
+    drawer.postMessage({ id, node: card(text), width: OG_WIDTH, height: OG_HEIGHT })
+  })
 }
