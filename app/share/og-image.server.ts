@@ -1,6 +1,6 @@
 // The share images (1200×630 PNG) that link previews show: the campaign's ask
-// and the live count, or one seat's count. Laid out by satori, drawn by resvg
-// (on libuv's thread pool, off the event loop), cached by og-image-cache.
+// and the live count, or one seat's count. Drawn off the event loop
+// (share-card-drawing.server.ts), at most once a minute per variant (og-image-cache).
 import { campaign } from '~/campaign/content'
 import { env } from '~/lib/env.server'
 import { seatPage } from '~/map/support.server'
@@ -8,10 +8,8 @@ import { seatByCode } from '~/map/seats.server'
 import { formatNumber } from '~/petition/milestones'
 import { petitionJson } from '~/petition/public-counts.server'
 import { createOgImageCache, type OgImage } from './og-image-cache.server'
-import { drawCard, OG_HEIGHT, OG_WIDTH, type CardText } from './share-card-drawing.server'
+import { drawCard, type CardText } from './share-card-drawing.server'
 import type { ShareCard } from './share-meta'
-
-export { OG_HEIGHT, OG_WIDTH }
 
 export type OgVariant = { kind: 'campaign' } | { kind: 'seat'; onsCode: string }
 
