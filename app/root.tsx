@@ -1,7 +1,8 @@
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from 'react-router'
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useMatches, useRouteError } from 'react-router'
 import type { Route } from './+types/root'
 import stylesheet from './app.css?url'
 import { useNonce } from './lib/nonce'
+import { pageHandle } from './lib/page-handle'
 
 export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -10,6 +11,9 @@ export const links: Route.LinksFunction = () => [
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce()
+  const page = pageHandle(useMatches())
+  // Only the server can leave scripts out: a page that arrived hydrated keeps them.
+  const scripts = page.hydrate || typeof document !== 'undefined'
   return (
     <html lang="en-GB">
       <head>
@@ -19,6 +23,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="flex min-h-screen flex-col">
+        {/* A framed widget (handle.bare) gets its content alone; every other page the site's frame. */}
+        {page.bare ? <main id="main" className="flex-1">{children}</main> : <>
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-focus focus:p-3 focus:text-ink">
           Skip to main content
         </a>
@@ -31,6 +37,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <ul className="flex gap-5">
                 <li><Link to="/#sign" className="text-white hover:text-white">Sign the petition</Link></li>
                 <li><Link to="/write" className="text-white hover:text-white">Email your MP</Link></li>
+                <li><Link to="/map" reloadDocument className="text-white hover:text-white">Map</Link></li>
                 <li><Link to="/privacy" className="text-white hover:text-white">Privacy</Link></li>
               </ul>
             </nav>
@@ -47,8 +54,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </p>
           </div>
         </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        </>}
+        {scripts ? <ScrollRestoration nonce={nonce} /> : null}
+        {scripts ? <Scripts nonce={nonce} /> : null}
       </body>
     </html>
   )

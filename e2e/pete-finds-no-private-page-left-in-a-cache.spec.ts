@@ -67,5 +67,7 @@ test('every page but the public ones is private, no-store: token pages, /write, 
 
   // And the public pages still tell caches they may keep them.
   expect((await request.get('/petition.json')).headers()['cache-control']).toMatch(/^public/)
+  expect((await request.get('/og/campaign.png')).headers()['cache-control']).toMatch(/^public/)
+  for (const url of ['/map', '/embed']) expect((await request.get(url)).headers()['cache-control'] ?? '', url).not.toContain('no-store')
   console.info(`checked ${checked.length} answers`)
 })

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { ServerBuild } from 'react-router'
 import { clientAddress } from '~/lib/network'
+import { isFramablePath } from '~/embed/framing'
 import { ROOT } from './database'
 import { createPageCache, createRequestHandler } from './request-handler'
 
@@ -52,6 +53,8 @@ export async function createHttpApp(options: { trustProxyHops: number; productio
     }
     const nonce = crypto.randomBytes(16).toString('base64')
     res.locals.cspNonce = nonce
+    // Only the embeddable widget may sit in another site's <iframe>.
+    const framable = isFramablePath(req.path)
     res.setHeader(
       'Content-Security-Policy',
       [
@@ -64,13 +67,13 @@ export async function createHttpApp(options: { trustProxyHops: number; productio
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'self'",
-        "frame-ancestors 'none'",
+        framable ? 'frame-ancestors *' : "frame-ancestors 'none'",
         ...(options.production ? ['upgrade-insecure-requests'] : []),
       ].join('; '),
     )
     res.setHeader('X-Content-Type-Options', 'nosniff')
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
-    res.setHeader('X-Frame-Options', 'DENY')
+    if (!framable) res.setHeader('X-Frame-Options', 'DENY')
     res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()')
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
     if (options.production) res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')
@@ -85,8 +88,8 @@ export async function createHttpApp(options: { trustProxyHops: number; productio
       maxBodyBytes: MAX_BODY_BYTES,
       trustProxyHops: options.trustProxyHops,
       stylesheet: stylesheetOf(build),
-      // The campaign page is the same for every first-time visitor: rendered at most once a second.
-      pageCache: options.production ? createPageCache(['/'], 1_000) : undefined,
+      // The campaign page and the map are the same for every first-time visitor: rendered at most once a second.
+      pageCache: options.production ? createPageCache(['/', '/map'], 1_000) : undefined,
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         clientIp: clientAddress({ socket: req.socket.remoteAddress, forwardedFor: req.get('X-Forwarded-For'), hops: options.trustProxyHops }),

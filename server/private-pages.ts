@@ -6,13 +6,31 @@
 // (Decision 053.)
 
 /** Pages that show the same to everyone, keeping whatever caching they ask for. */
-const PUBLIC_PAGES = new Set(['/', '/petition/signed', '/petition/thanks', '/petition.json', '/privacy', '/healthz'])
+const PUBLIC_PAGES = new Set([
+  '/',
+  '/petition/signed',
+  '/petition/thanks',
+  '/petition.json',
+  '/privacy',
+  '/healthz',
+  '/map',
+  '/embed',
+  '/embed/sign',
+  '/og/campaign.png',
+])
+
+/** Families of public pages named by a code: a seat page and its share image. */
+const PUBLIC_PATTERNS = [/^\/map\/[A-Z]\d{8}$/, /^\/og\/seat-[A-Z]\d{8}\.png$/]
+
+function isPublicPage(path: string) {
+  return PUBLIC_PAGES.has(path) || (path.length <= 40 && PUBLIC_PATTERNS.some((pattern) => pattern.test(path)))
+}
 
 export const PRIVATE = 'private, no-store'
 
 /** The Cache-Control to force on an answer, or undefined to keep the route's own. */
 export function forcedCacheControl(method: string, pathname: string): string | undefined {
-  if ((method === 'GET' || method === 'HEAD') && PUBLIC_PAGES.has(pagePath(pathname))) return undefined
+  if ((method === 'GET' || method === 'HEAD') && isPublicPage(pagePath(pathname))) return undefined
   return PRIVATE
 }
 

@@ -8,9 +8,12 @@ export async function refreshCounts(): Promise<{ total: number; pending: number 
     const byConstituency = await tx.$queryRaw<{ code: string | null; count: bigint }[]>`
       SELECT "constituencyCode" AS code, count(*) AS count FROM "Signature"
       WHERE state = 'validated' GROUP BY "constituencyCode"`
-    const [{ pending }] = await tx.$queryRaw<{ pending: bigint }[]>`
-      SELECT count(*) AS pending FROM "Signature" WHERE state = 'pending'`
+    const [{ pending, invalidated }] = await tx.$queryRaw<{ pending: bigint; invalidated: bigint }[]>`
+      SELECT count(*) FILTER (WHERE state = 'pending') AS pending, count(*) FILTER (WHERE state = 'invalidated') AS invalidated
+      FROM "Signature" WHERE state IN ('pending', 'invalidated')`
     const total = byConstituency.reduce((sum, r) => sum + Number(r.count), 0)
+    // For the public integrity panel: struck out, and counted but not placed in a seat (same snapshot as the total).
+    const integrity = { invalidatedCount: Number(invalidated), unplacedCount: Number(byConstituency.find((r) => r.code === null)?.count ?? 0) }
     const located = byConstituency.filter((r) => r.code !== null)
     await tx.$executeRaw`DELETE FROM "ConstituencyCount" WHERE NOT ("onsCode" = ANY(${located.map((r) => r.code!)}))`
     if (located.length) {
@@ -22,8 +25,8 @@ export async function refreshCounts(): Promise<{ total: number; pending: number 
     }
     await tx.petitionCount.upsert({
       where: { id: 1 },
-      create: { id: 1, signatureCount: total, pendingCount: Number(pending), updatedAt: new Date() },
-      update: { signatureCount: total, pendingCount: Number(pending), updatedAt: new Date() },
+      create: { id: 1, signatureCount: total, pendingCount: Number(pending), ...integrity, updatedAt: new Date() },
+      update: { signatureCount: total, pendingCount: Number(pending), ...integrity, updatedAt: new Date() },
     })
     await tx.milestone.updateMany({ where: { threshold: { lte: total }, reachedAt: null }, data: { reachedAt: new Date() } })
     return { total, pending: Number(pending) }

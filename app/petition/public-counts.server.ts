@@ -8,6 +8,17 @@ export interface PetitionJson {
   updated_at: string
   signatures_by_constituency: { name: string; ons_code: string; mp: string | null; signature_count: number }[]
   signatures_by_nation: { name: string; signature_count: number }[]
+  /** How the count is kept honest (the campaign page's integrity panel shows the same). */
+  integrity: {
+    /** Every counted signature was confirmed from its signer's mailbox. */
+    confirmed_by_email: true
+    /** Signatures campaigners struck out as abuse: never counted. */
+    struck_out: number
+    /** Counted signatures whose postcode placed them in one of the 650 constituencies. */
+    placed_in_constituency: number
+    /** Counted signatures not placed: postcode not looked up yet, or outside Westminster's constituencies. */
+    not_placed: number
+  }
 }
 
 export const PUBLIC_CACHE_MS = 2_000
@@ -29,6 +40,12 @@ async function loadPetitionJson(): Promise<PetitionJson> {
     updated_at: (count?.updatedAt ?? new Date(0)).toISOString(),
     signatures_by_constituency: rows.map(({ name, ons_code, mp, signature_count }) => ({ name, ons_code, mp, signature_count })),
     signatures_by_nation: [...nations].map(([name, signature_count]) => ({ name, signature_count })).sort((a, b) => b.signature_count - a.signature_count),
+    integrity: {
+      confirmed_by_email: true,
+      struck_out: count?.invalidatedCount ?? 0,
+      placed_in_constituency: (count?.signatureCount ?? 0) - (count?.unplacedCount ?? 0),
+      not_placed: count?.unplacedCount ?? 0,
+    },
   }
 }
 
@@ -38,5 +55,16 @@ const milestones = memoFor(10_000, () => prisma.milestone.findMany({ orderBy: { 
 
 export async function signatureCount() {
   const [json, reached] = await Promise.all([petitionJson(), milestones()])
-  return { count: json.signature_count, milestones: reached }
+  return { count: json.signature_count, milestones: reached, integrity: json.integrity }
 }
+
+/**
+ * Letters to MPs by constituency: confirmed by their writer and not struck out (the
+ * dashboard's "Letters confirmed"), for the map and the seat pages.
+ */
+export const lettersByConstituency = memoFor(PUBLIC_CACHE_MS, async (): Promise<Map<string, number>> => {
+  const rows = await prisma.$queryRaw<{ code: string; letters: bigint }[]>`
+    SELECT "constituencyCode" AS code, count(*) AS letters FROM "Letter"
+    WHERE "confirmedAt" IS NOT NULL AND state <> 'invalidated' GROUP BY 1`
+  return new Map(rows.map((r) => [r.code, Number(r.letters)]))
+})

@@ -3,12 +3,16 @@ import { ErrorSummary } from '~/components/error-summary'
 import { TextField, fieldState, problemsOf, type FormResult } from '~/components/text-field'
 import { HONEYPOT_FIELD } from '~/lib/honeypot'
 
-export function SignForm({ lastResult }: { lastResult?: FormResult }) {
+/**
+ * `action`: where it posts (the campaign page, or the widget's own page). `framed`: inside a partner's
+ * <iframe>, where our other pages refuse to load, so the privacy notice opens in a new tab.
+ */
+export function SignForm({ lastResult, action = '/?index', framed = false }: { lastResult?: FormResult; action?: string; framed?: boolean }) {
   const busy = useNavigation().state === 'submitting'
   const [name, email, postcode] = ['name', 'email', 'postcode'].map((n) => fieldState('sign', lastResult, n))
   const optedIn = lastResult?.initialValue?.optIn === 'on'
   return (
-    <Form method="post" action="/?index" id="sign-form" noValidate className="max-w-xl">
+    <Form method="post" action={action} id="sign-form" noValidate className="max-w-xl">
       <ErrorSummary problems={problemsOf([name, email, postcode])} />
       <TextField field={name} label="Full name" autoComplete="name" spellCheck={false} />
       <TextField field={email} label="Email" type="email" autoComplete="email" hint="We will send you a link to confirm your signature." spellCheck={false} />
@@ -23,7 +27,14 @@ export function SignForm({ lastResult }: { lastResult?: FormResult }) {
       </div>
       <p className="mb-5 text-sm text-ink-muted">
         We use your details only to count your signature, show support by constituency, and — if you tick the box — send you
-        campaign updates. Your name and email are never published. <Link to="/privacy">Read our privacy notice</Link>.
+        campaign updates. Your name and email are never published. {framed ? (
+          <a href="/privacy" target="_blank" rel="noopener">
+            Read our privacy notice<span className="sr-only"> (opens in a new tab)</span>
+          </a>
+        ) : (
+          <Link to="/privacy">Read our privacy notice</Link>
+        )}
+        .
       </p>
       <button type="submit" className="btn" disabled={busy}>
         {busy ? 'Signing…' : 'Sign the petition'}

@@ -35,6 +35,8 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
         <ul className="flex flex-wrap gap-2">
           <li><NavLink to="/admin" end className={linkClass}>Figures</NavLink></li>
           <li><NavLink to="/admin/constituencies" className={linkClass}>Constituencies</NavLink></li>
+          <li><NavLink to="/admin/map" className={linkClass}>Map</NavLink></li>
+          <li><NavLink to="/admin/embed" className={linkClass}>Embed on your site</NavLink></li>
           {admin ? (
             <>
               <li><NavLink to="/admin/moderation" className={linkClass}>Moderation</NavLink></li>

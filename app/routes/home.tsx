@@ -1,38 +1,32 @@
-import { parseWithZod } from '@conform-to/zod'
 import { Link, data, redirect } from 'react-router'
 import { asks, campaign, context as campaignContext, figures, story, timingAsk } from '~/campaign/content'
 import { readFormData } from '~/lib/form-data.server'
-import { HONEYPOT_FIELD } from '~/lib/honeypot'
-import { enforceSignatureLimits } from '~/lib/signature-limits.server'
+import { IntegrityPanel } from '~/petition/integrity-panel'
 import { LiveCount } from '~/petition/live-count'
 import { signatureCount } from '~/petition/public-counts.server'
 import { SignForm } from '~/petition/sign-form'
-import { signSchema } from '~/petition/sign-form.server'
-import { signPetition } from '~/petition/sign.server'
+import { submitSignature } from '~/petition/sign-submission.server'
+import { campaignShareCard } from '~/share/og-image.server'
+import { shareMeta } from '~/share/share-meta'
 import type { Route } from './+types/home'
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.content.campaign.title ?? 'Duty of Care'} — sign the Duty of Care petition` },
   { name: 'description', content: 'Ask the Prime Minister for an Online Harms Bill with a legal Duty of Care on tech companies. Sign the petition and email your MP.' },
+  ...shareMeta(loaderData?.share),
 ]
 
 export async function loader() {
-  const { count, milestones } = await signatureCount()
+  const { count, milestones, integrity } = await signatureCount()
   // The words travel as page data, not as a JavaScript module: the home page's script budget is tight.
   const content = { campaign, asks, timingAsk, figures, story, context: campaignContext }
-  return { count, thresholds: milestones.map((m) => m.threshold), content }
+  return { count, thresholds: milestones.map((m) => m.threshold), content, integrity, share: campaignShareCard(count) }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await readFormData(request)
-  const submission = parseWithZod(formData, { schema: signSchema })
-  if (submission.status !== 'success') {
-    return data({ result: submission.reply() }, { status: 400 })
-  }
-  if (submission.value[HONEYPOT_FIELD]) return redirect('/petition/signed', 303)
-  await enforceSignatureLimits({ ip: context.clientIp, email: submission.value.email })
-  const { undeliverable } = await signPetition(submission.value, { ipAddress: context.clientIp })
-  return redirect(undeliverable ? '/petition/signed?undeliverable=1' : '/petition/signed', 303)
+  const outcome = await submitSignature(await readFormData(request), { ipAddress: context.clientIp })
+  if (outcome.status === 'invalid') return data({ result: outcome.result }, { status: 400 })
+  return redirect(outcome.undeliverable ? '/petition/signed?undeliverable=1' : '/petition/signed', 303)
 }
 
 export default function Home({ loaderData, actionData }: Route.ComponentProps) {
@@ -55,6 +49,7 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
           </div>
           <div className="self-center rounded-lg bg-brand-dark p-6">
             <LiveCount initialCount={loaderData.count} thresholds={loaderData.thresholds} />
+            <p className="mt-3"><a href="/map" className="text-white hover:text-white">See support in every constituency</a></p>
           </div>
         </div>
       </section>
@@ -106,6 +101,8 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
             </div>
           </details>
         </section>
+
+        <IntegrityPanel count={loaderData.count} integrity={loaderData.integrity} />
 
         <section id="sign" aria-labelledby="sign-title" className="scroll-mt-4 py-10">
           <h2 id="sign-title" className="text-3xl font-bold">Sign the petition to {campaign.petitionTarget}</h2>

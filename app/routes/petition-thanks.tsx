@@ -1,14 +1,22 @@
 import { Link, useSearchParams } from 'react-router'
 import { env } from '~/lib/env.server'
-import { ShareLinks } from '~/petition/share-links'
+import { signatureCount } from '~/petition/public-counts.server'
+import { campaignShareCard } from '~/share/og-image.server'
+import { ShareButtons } from '~/share/share-buttons'
+import { shareMeta } from '~/share/share-meta'
+import type { Route } from './+types/petition-thanks'
 
-export const meta = () => [{ title: 'Thank you for signing — Duty of Care petition' }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: 'Thank you for signing — Duty of Care petition' },
+  ...shareMeta(loaderData?.share),
+]
 
-export function loader() {
-  return { shareUrl: `${env().APP_URL}/` }
+export async function loader() {
+  const { count } = await signatureCount()
+  return { shareUrl: `${env().APP_URL}/`, share: campaignShareCard(count) }
 }
 
-export default function PetitionThanks({ loaderData }: { loaderData: { shareUrl: string } }) {
+export default function PetitionThanks({ loaderData }: Route.ComponentProps) {
   const [params] = useSearchParams()
   const again = params.get('again') === '1'
   return (
@@ -24,7 +32,10 @@ export default function PetitionThanks({ loaderData }: { loaderData: { shareUrl:
       </p>
       <h2 className="mt-10 text-2xl font-bold">Ask others to sign</h2>
       <p className="mb-4 mt-2">Every share brings more signatures. Send it to people who care about children’s safety.</p>
-      <ShareLinks url={loaderData.shareUrl} />
+      <ShareButtons url={loaderData.shareUrl} />
+      <p className="mt-8">
+        <a href="/map">See how many people have signed in each constituency</a>
+      </p>
     </div>
   )
 }

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react'
+import { requireCampaigner } from '~/admin/auth.server'
+import { ErrorSummary } from '~/components/error-summary'
+import { TextField, fieldState, problemsOf } from '~/components/text-field'
+import { embedPage } from '~/embed/snippet-form.server'
+import type { EmbedSnippet } from '~/embed/snippets'
+import type { Route } from './+types/admin.embed'
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: `${loaderData?.result?.error && Object.keys(loaderData.result.error).length ? 'Error: ' : ''}Embed on your site — campaign dashboard` },
+  { name: 'robots', content: 'noindex' },
+]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireCampaigner(request)
+  return embedPage(new URL(request.url))
+}
+
+export default function AdminEmbed({ loaderData }: Route.ComponentProps) {
+  const { result, partner, snippets } = loaderData
+  const field = fieldState('embed', result, 'partner')
+  return (
+    <>
+      <h1 className="text-3xl font-bold">Embed on your site</h1>
+      <p className="mt-2 max-w-3xl">
+        Partners can put the petition on their own websites: copy one of these snippets into their page. Give each partner a code so that,
+        later, the signatures they bring can be credited to them. The widget sets no cookies, and signing inside it works even where the
+        browser blocks third-party cookies.
+      </p>
+      <form method="get" className="mt-6 max-w-xl" noValidate>
+        <ErrorSummary problems={problemsOf([field])} />
+        <TextField field={{ ...field, defaultValue: field.defaultValue ?? partner ?? undefined }} label="Partner code" hint="Letters, numbers, hyphens and underscores, up to 40 — for example nspcc-newsletter." required={false} />
+        <button type="submit" className="btn">Make the snippets</button>
+      </form>
+      {snippets.map((snippet) => (
+        <Snippet key={snippet.id} snippet={snippet} />
+      ))}
+    </>
+  )
+}
+
+function Snippet({ snippet }: { snippet: EmbedSnippet }) {
+  const [canCopy, setCanCopy] = useState(false)
+  const [copied, setCopied] = useState(false)
+  useEffect(() => setCanCopy(Boolean(navigator.clipboard)), [])
+  const codeId = `snippet-${snippet.id}`
+  return (
+    <section aria-labelledby={`${codeId}-title`} className="mt-10">
+      <h2 id={`${codeId}-title`} className="text-2xl font-bold">{snippet.name}</h2>
+      <label htmlFor={codeId} className="field-label mt-3">Code to copy</label>
+      <textarea id={codeId} readOnly value={snippet.code} rows={3} className="input font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
+      {canCopy ? (
+        <p className="mt-2 flex items-center gap-3">
+          <button
+            type="button"
+            className="btn-secondary"
+            onClick={async () => {
+              await navigator.clipboard.writeText(snippet.code)
+              setCopied(true)
+            }}
+          >
+            Copy the code
+          </button>
+          <span role="status" className="text-sm">{copied ? 'Copied.' : ''}</span>
+        </p>
+      ) : null}
+      <h3 className="mt-4 text-lg font-bold">Preview</h3>
+      <iframe
+        src={snippet.path}
+        title={`Preview: ${snippet.title}`}
+        width="100%"
+        height={snippet.height}
+        style={{ border: '1px dashed #767680', maxWidth: snippet.maxWidth }}
+        className="mt-2"
+      />
+    </section>
+  )
+}
