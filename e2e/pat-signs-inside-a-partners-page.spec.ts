@@ -52,11 +52,12 @@ test('Pat signs inside the widget on a partner’s page, with third-party cookie
     expect(page.url()).toBe(`${partnerUrl}/`)
     expect(page.frames().some((f) => f.url() === `${appUrl}/embed/sign?signed=1&partner=pat-news`)).toBe(true)
 
-    // Stored with its confirmation email (one statement), and confirmed like any other from the emailed link.
+    // Stored with its confirmation email (one statement), and confirmed like any other: the emailed
+    // link's page, then its button (decision 055).
     const before = await publicCount()
-    const confirmation = await waitForEmail(email)
-    const confirm = await fetch(firstAppLink(confirmation, appUrl))
-    expect(await confirm.text()).toContain('your signature is confirmed')
+    const link = firstAppLink(await waitForEmail(email), appUrl)
+    expect(await (await fetch(link)).text()).toContain('Confirm my signature')
+    expect((await fetch(link, { method: 'POST', redirect: 'manual' })).status).toBe(303)
     await expect.poll(publicCount, { timeout: 10_000 }).toBeGreaterThan(before)
 
     // Field errors work inside the frame too.
