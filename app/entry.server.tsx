@@ -3,16 +3,29 @@ import { PassThrough } from 'node:stream'
 import { renderToPipeableStream } from 'react-dom/server'
 import { ServerRouter, isRouteErrorResponse, type AppLoadContext, type EntryContext, type HandleErrorFunction } from 'react-router'
 import { isCrossSiteRefusal } from './lib/cross-site.server'
+import { log, loggablePath } from './lib/log.server'
+import { isDatabaseUnavailable, isInvalidInput } from './lib/unavailable.server'
 import { NonceProvider } from './lib/nonce'
 
 export const streamTimeout = 5_000
 
-/** Logs like React Router's default, and keeps the error so server/http.ts can answer an outage with 503. */
+/**
+ * Keeps the error so server/request-handler.ts can answer an outage with 503, and logs it once:
+ * an expected answer (a 4xx: not found, a refused form, bad input) is one line without a stack
+ * trace; anything else (a 5xx) with its stack (decision 090).
+ */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
-  ;(context as Partial<AppLoadContext> | undefined)?.errors?.push(error)
+  const loadContext = context as Partial<AppLoadContext> | undefined
+  loadContext?.errors?.push(error)
+  if (request.signal.aborted) return
+  const where = { requestId: loadContext?.requestId, method: request.method, path: loggablePath(new URL(request.url).pathname) }
   // Another site's form, refused: one line, not a stack trace per attempt.
-  if (isCrossSiteRefusal(error)) return console.warn(`Refused a form posted from another site: ${request.method} ${new URL(request.url).pathname} (Origin: ${request.headers.get('origin')?.slice(0, 100)})`)
-  if (!request.signal.aborted) console.error(isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error)
+  if (isCrossSiteRefusal(error)) return log.warn({ ...where, origin: request.headers.get('origin')?.slice(0, 100) }, 'refused a form posted from another site')
+  if (isRouteErrorResponse(error) && error.status < 500) return log.info({ ...where, status: error.status }, 'answered with an error page')
+  const cause = isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error
+  if (isDatabaseUnavailable(cause)) return log.warn({ ...where, reason: (cause as Error).message?.slice(0, 300) }, 'database unavailable: answered 503')
+  if (isInvalidInput(cause)) return log.info(where, 'the database refused a value: answered 400')
+  log.error({ ...where, err: cause }, 'request failed')
 }
 
 export default function handleRequest(
@@ -41,7 +54,7 @@ export default function handleRequest(
         onShellError: reject,
         onError(error) {
           status = 500
-          console.error(error)
+          log.error({ requestId: loadContext.requestId, err: error }, 'render failed')
         },
       },
     )

@@ -1,8 +1,9 @@
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useMatches, useRouteError } from 'react-router'
+import { Link, Links, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useMatches, useRouteError } from 'react-router'
 import type { Route } from './+types/root'
 import stylesheet from './app.css?url'
 import { useNonce } from './lib/nonce'
 import { pageHandle } from './lib/page-handle'
+import { PageMeta } from './lib/page-title'
 
 export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -19,7 +20,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
+        <PageMeta />
         <Links />
       </head>
       <body className="flex min-h-screen flex-col">
@@ -62,12 +63,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
   )
 }
 
-export default function App() {
-  return <Outlet />
-}
+/** The error page's title (a route's own meta gives every other page its title; this one is the fallback). */
+export const meta: Route.MetaFunction = ({ error }) => [{ title: error === undefined ? 'Duty of Care campaign' : `${errorPage(error).heading} — Duty of Care` }]
 
-export function ErrorBoundary() {
-  const error = useRouteError()
+function errorPage(error: unknown) {
   const notFound = isRouteErrorResponse(error) && error.status === 404
   const unavailable = isRouteErrorResponse(error) && error.status === 503
   // A 4xx thrown with a message (a bad form body, an abuse limit — decision 040) says what to do.
@@ -76,20 +75,27 @@ export function ErrorBoundary() {
   const badRequest = isRouteErrorResponse(error) && !notFound && error.status < 500
   const explained = badRequest && !internal && typeof error.data === 'string' ? error.data : badRequest ? 'Please go back and try again.' : undefined
   const tooMany = isRouteErrorResponse(error) && error.status === 429
+  const heading = notFound ? 'Page not found' : tooMany ? 'Please try again later' : explained ? 'There is a problem with that request' : unavailable ? 'Sorry, we are very busy' : 'Sorry, something went wrong'
+  const text = notFound
+    ? 'Check the address, or go back to the campaign page.'
+    : explained
+      ? explained
+      : unavailable
+        ? 'We could not finish that just now. If you were signing the petition or writing to your MP, it has not been sent yet: please try again in a minute.'
+        : 'Nothing you entered has been lost on our side. Please try again in a minute.'
+  return { heading, text }
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const { heading, text } = errorPage(useRouteError())
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
-      <h1 className="text-3xl font-bold">
-        {notFound ? 'Page not found' : tooMany ? 'Please try again later' : explained ? 'There is a problem with that request' : unavailable ? 'Sorry, we are very busy' : 'Sorry, something went wrong'}
-      </h1>
-      <p className="mt-4">
-        {notFound
-          ? 'Check the address, or go back to the campaign page.'
-          : explained
-            ? explained
-            : unavailable
-              ? 'We could not finish that just now. If you were signing the petition or writing to your MP, it has not been sent yet: please try again in a minute.'
-              : 'Nothing you entered has been lost on our side. Please try again in a minute.'}
-      </p>
+      <h1 className="text-3xl font-bold">{heading}</h1>
+      <p className="mt-4">{text}</p>
       <p className="mt-4">
         <Link to="/">Back to the campaign</Link>
       </p>

@@ -13,6 +13,7 @@ export default [
   route('embed', 'routes/embed.tsx'),
   route('embed/sign', 'routes/embed-sign.tsx'),
   route('healthz', 'routes/healthz.ts'),
+  route('metrics', 'routes/metrics.ts'),
   route('privacy', 'routes/privacy.tsx'),
   route('webhooks/resend', 'routes/webhooks-resend.ts'),
   route('unsubscribe/:token', 'routes/unsubscribe.tsx'),

@@ -5,11 +5,11 @@ import { ensureDatabaseUrl, migrateDatabase } from '../server/database'
 
 const embedded = await ensureDatabaseUrl()
 migrateDatabase()
-const { formatSyncReport, syncMps } = await import('~/mps/sync.server')
+const { formatSyncReport, recordedSyncMps } = await import('~/mps/sync.server')
 const { prisma } = await import('~/lib/db.server')
 let exitCode = 0
 try {
-  const report = await syncMps()
+  const report = await recordedSyncMps()
   console.log(formatSyncReport(report))
 } catch (error) {
   console.error(`MP sync failed: ${(error as Error).message}`)

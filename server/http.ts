@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { ServerBuild } from 'react-router'
 import { clientAddress } from '~/lib/network'
+import { log, loggablePath } from '~/lib/log.server'
 import { isFramablePath } from '~/embed/framing'
 import { ROOT } from './database'
 import { createPageCache, createRequestHandler } from './request-handler'
@@ -21,6 +22,8 @@ export interface AppContext {
   socketAddress: string
   /** Errors React Router met while answering (filled by handleError in entry.server.tsx). */
   errors: unknown[]
+  /** This request's id: in the X-Request-Id response header and on every log line about it. */
+  requestId: string
 }
 
 declare module 'react-router' {
@@ -33,6 +36,7 @@ export async function createHttpApp(options: { trustProxyHops: number; productio
   app.disable('x-powered-by')
   // A number of hops, never `true` (which believes the left-most X-Forwarded-For entry, the client's own words).
   app.set('trust proxy', options.trustProxyHops > 0 ? options.trustProxyHops : false)
+  app.use(requestLog)
   app.use(compression())
 
   app.use(
@@ -95,10 +99,39 @@ export async function createHttpApp(options: { trustProxyHops: number; productio
         clientIp: clientAddress({ socket: req.socket.remoteAddress, forwardedFor: req.get('X-Forwarded-For'), hops: options.trustProxyHops }),
         socketAddress: req.socket.remoteAddress ?? 'unknown',
         errors: [],
+        requestId: res.locals.requestId as string,
       }),
     }),
   )
   return app
+}
+
+/** An incoming X-Request-Id is kept only if it looks like an id (a proxy's), never arbitrary text in our logs. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/
+
+/**
+ * Gives every request an id (the X-Request-Id response header) and writes one access log line when
+ * it ends: method, path (no query string, tokens hidden), status, duration, id. No IP, no user agent:
+ * the abuse limits keep what they need in Postgres (decision 090).
+ */
+function requestLog(req: express.Request, res: express.Response, next: express.NextFunction) {
+  const incoming = req.get('X-Request-Id')
+  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID()
+  res.locals.requestId = requestId
+  res.setHeader('X-Request-Id', requestId)
+  const started = process.hrtime.bigint()
+  let logged = false
+  const done = () => {
+    if (logged) return
+    logged = true
+    const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10
+    const line = { requestId, method: req.method, path: loggablePath(req.originalUrl), status: res.statusCode, ms, ...(res.writableFinished ? {} : { aborted: true }) }
+    if (res.statusCode >= 500) log.error(line, 'request')
+    else log.info(line, 'request')
+  }
+  res.once('finish', done)
+  res.once('close', done)
+  next()
 }
 
 /** The app's stylesheet, for pages served outside React (the 503 page). */

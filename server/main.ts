@@ -11,6 +11,7 @@ import os from 'node:os'
 import type { Server } from 'node:http'
 import type { Worker } from '~/jobs/worker.server'
 import { ensureDatabaseUrl, migrateDatabase } from './database'
+import { log } from '~/lib/log.server'
 
 async function primary() {
   const embedded = await ensureDatabaseUrl()
@@ -28,7 +29,7 @@ async function primary() {
   const shutdown = async (signal: string) => {
     if (shuttingDown) return
     shuttingDown = true
-    console.log(`${signal}: finishing in-flight work`)
+    log.info({ signal }, `${signal}: finishing in-flight work`)
     // Web processes finish their in-flight requests, the worker its batch, before this one lets go of the database.
     const children = Object.values(cluster.workers ?? {})
     const childrenExited = children.map((w) => new Promise((resolve) => (!w || w.isDead() ? resolve(undefined) : w.once('exit', resolve))))
@@ -53,7 +54,7 @@ async function primary() {
       const role = roles.get(child.id) ?? 'web'
       roles.delete(child.id)
       if (!shuttingDown) {
-        console.error(`${role} process ${child.process.pid} exited (${signal ?? code}); starting another in a second`)
+        log.error({ role, childPid: child.process.pid, code, signal }, `${role} process ${child.process.pid} exited (${signal ?? code}); starting another in a second`)
         setTimeout(() => !shuttingDown && fork(role), 1_000)
       }
     })
@@ -63,7 +64,7 @@ async function primary() {
     await workerStarting
   }
   const mailbox = { anyone: ' (DEV_MAILBOX=on: readable by anyone who can reach this port)', loopback: ' (readable from this machine only)', nobody: '' }[config.devMailbox]
-  console.log(`Duty of Care campaign on ${config.APP_URL} (port ${config.PORT})${config.outbox ? ` — mail goes to the local outbox at /dev/mailbox${mailbox}` : ''}`)
+  log.info(`Duty of Care campaign on ${config.APP_URL} (port ${config.PORT})${config.outbox ? ` — mail goes to the local outbox at /dev/mailbox${mailbox}` : ''}`)
 }
 
 type Role = 'web' | 'jobs'
@@ -129,12 +130,12 @@ async function jobsProcess() {
 
 if (cluster.isPrimary) {
   primary().catch((error) => {
-    console.error(error instanceof Error ? error.message : error)
+    log.fatal(error instanceof Error ? error.message : String(error))
     process.exit(1)
   })
 } else {
   ;(process.env.DUTY_OF_CARE_ROLE === 'jobs' ? jobsProcess() : webProcess()).catch((error) => {
-    console.error(error)
+    log.fatal({ err: error }, 'process failed to start')
     process.exit(1)
   })
 }

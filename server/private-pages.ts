@@ -34,8 +34,8 @@ export function forcedCacheControl(method: string, pathname: string): string | u
   return PRIVATE
 }
 
-/** React Router's data requests name their page: /write.data is /write, /_root.data is /. */
+/** React Router's data requests name their page: /write.data is /write, /_.data (/_root.data before decision 092) is /. */
 function pagePath(pathname: string) {
-  if (pathname === '/_root.data') return '/'
+  if (pathname === '/_.data' || pathname === '/_root.data') return '/'
   return pathname.endsWith('.data') ? pathname.slice(0, -'.data'.length) : pathname.replace(/(.)\/$/, '$1')
 }

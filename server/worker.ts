@@ -1,11 +1,12 @@
 // `npm run worker`: a worker on its own (run the web side with WORKER=off).
 import { ensureDatabaseUrl, migrateDatabase } from './database'
+import { log } from '~/lib/log.server'
 
 const embedded = await ensureDatabaseUrl()
 migrateDatabase()
 const { startWorker } = await import('~/jobs/worker.server')
 const worker = await startWorker()
-console.log('Worker running.')
+log.info('Worker running.')
 const stop = async () => {
   await worker.stop()
   const { prisma } = await import('~/lib/db.server')

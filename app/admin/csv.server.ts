@@ -1,5 +1,6 @@
 // CSV that is safe to open in a spreadsheet, streamed a batch at a time so an
 // export of a million rows holds one batch in memory, never the whole file.
+import { log } from '~/lib/log.server'
 
 /** First characters a spreadsheet may read as the start of a formula (and their full-width forms). */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
@@ -48,7 +49,7 @@ export function csvResponse(fileName: string, header: string[], batches: AsyncIt
           if (next.done) return controller.close()
           controller.enqueue(encoder.encode(next.value.map(csvLine).join('')))
         } catch (error) {
-          console.error('[export] failed mid-stream:', error)
+          log.error({ err: error }, 'export failed mid-stream')
           controller.error(error)
         }
       },

@@ -50,7 +50,8 @@ function Figure({ label, value, note }: { label: string; value: string; note?: s
   )
 }
 
-export function Dashboard({ initial }: { initial: DashboardFigures }) {
+/** `status`: the System status panel, shown first under the page's heading. */
+export function Dashboard({ initial, status }: { initial: DashboardFigures; status?: React.ReactNode }) {
   const { figures, signedOut } = useLiveFigures(initial)
   const { signatures, letters, milestones } = figures
   const hourPoints = figures.perHour.map((p, i) => ({
@@ -79,6 +80,7 @@ export function Dashboard({ initial }: { initial: DashboardFigures }) {
           )}
         </p>
       </div>
+      {status}
 
       <section aria-labelledby="petition-figures" className="mt-6">
         <h2 id="petition-figures" className="text-2xl font-bold">Petition</h2>

@@ -1,5 +1,6 @@
 // postcodes.io: postcode → Westminster constituency (2024 boundaries) and nation.
 import { env } from '~/lib/env.server'
+import { failureKind, recordServiceFailure } from '~/lib/service-failures.server'
 
 export interface PostcodePlace {
   postcode: string
@@ -41,15 +42,22 @@ async function call(path: string, init?: RequestInit) {
   try {
     return await fetch(`${env().POSTCODES_IO_URL}${path}`, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) })
   } catch (error) {
+    await recordServiceFailure('postcodes.io', failureKind(null, error), (error as Error).name ?? 'error')
     throw new PostcodeServiceError(`postcodes.io unreachable: ${(error as Error).message}`)
   }
+}
+
+/** A failed answer (not 404, which means an unknown postcode): recorded, then thrown. */
+async function failed(status: number): Promise<never> {
+  await recordServiceFailure('postcodes.io', failureKind(status), `answered ${status}`)
+  throw new PostcodeServiceError(`postcodes.io answered ${status}`)
 }
 
 /** One postcode; null when postcodes.io does not know it. Throws PostcodeServiceError when the service fails. */
 export async function lookupPostcode(postcode: string): Promise<PostcodePlace | null> {
   const response = await call(`/postcodes/${encodeURIComponent(postcode)}`)
   if (response.status === 404) return null
-  if (!response.ok) throw new PostcodeServiceError(`postcodes.io answered ${response.status}`)
+  if (!response.ok) await failed(response.status)
   const body = (await response.json()) as { result: PostcodeResult }
   return toPlace(body.result)
 }
@@ -61,7 +69,7 @@ export async function lookupPostcodes(postcodes: string[]): Promise<Map<string, 
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ postcodes }),
   })
-  if (!response.ok) throw new PostcodeServiceError(`postcodes.io answered ${response.status}`)
+  if (!response.ok) await failed(response.status)
   const body = (await response.json()) as { result: { query: string; result: PostcodeResult | null }[] }
   return new Map(body.result.map((r) => [r.query, r.result ? toPlace(r.result) : null]))
 }

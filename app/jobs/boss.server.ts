@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss'
 import { env } from '~/lib/env.server'
+import { log } from '~/lib/log.server'
 
 export function createBoss() {
   const boss = new PgBoss({
@@ -10,6 +11,6 @@ export function createBoss() {
     retryDelay: 10,
     retryBackoff: true,
   })
-  boss.on('error', (error) => console.error('[pg-boss]', error.message))
+  boss.on('error', (error) => log.error({ err: error }, 'pg-boss error'))
   return boss
 }

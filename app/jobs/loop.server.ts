@@ -1,5 +1,7 @@
 // A background task that runs every `intervalMs`, backs off (up to maxBackoffMs)
 // while it keeps failing, and stops cleanly: the current run finishes first.
+import { log } from '~/lib/log.server'
+
 export interface Loop {
   stop: () => Promise<void>
   wake: () => void
@@ -31,7 +33,7 @@ export function startLoop(
       } catch (error) {
         failures++
         delay = Math.min(maxBackoffMs, intervalMs * 2 ** failures)
-        if (failures === 1 || failures % 10 === 0) console.error(`[${name}] failed (${failures}x), retrying in ${delay} ms:`, (error as Error).message)
+        if (failures === 1 || failures % 10 === 0) log.error({ loop: name, failures, retryInMs: delay, err: error }, `${name} failed (${failures}x), retrying in ${delay} ms`)
       }
       if (!stopped && delay > 0) await sleep(delay)
     }

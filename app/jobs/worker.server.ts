@@ -2,6 +2,8 @@
 // postcode lookups and the public count run as short loops; scheduled and
 // one-off jobs run through pg-boss.
 import { env } from '~/lib/env.server'
+import { log } from '~/lib/log.server'
+import { beat, HEARTBEAT_SECONDS, leave } from '~/operations/heartbeat.server'
 import { deliverBatch } from '~/mail/deliver.server'
 import { pauseSending, waitForSendSlot } from '~/mail/pace.server'
 import { settleWebhookEvents } from '~/mail/webhooks.server'
@@ -22,14 +24,25 @@ export async function startWorker(): Promise<Worker> {
   for (const job of scheduledJobs) {
     await boss.createQueue(job.name)
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/London' })
-    await boss.work(job.name, async () => {
-      await job.run()
+    await boss.work(job.name, async ([task]) => {
+      const started = Date.now()
+      const where = { job: job.name, jobId: task?.id }
+      log.info(where, `job ${job.name} started`)
+      try {
+        await job.run()
+        log.info({ ...where, ms: Date.now() - started }, `job ${job.name} finished`)
+      } catch (error) {
+        log.error({ ...where, ms: Date.now() - started, err: error }, `job ${job.name} failed`)
+        throw error // pg-boss retries it with backoff
+      }
     })
     if (await job.runAtStartIf?.()) await boss.send(job.name, {}, { singletonKey: `${job.name}-at-start`, singletonSeconds: 600 })
   }
 
   const minGapMs = 1000 / env().RESEND_REQUESTS_PER_SECOND
   const loops: Loop[] = [
+    // The dashboard's "worker heartbeat": a stale one means no worker is running.
+    startLoop('heartbeat', HEARTBEAT_SECONDS * 1000, beat),
     // Paced to Resend's request rate across every worker process (one schedule in Postgres);
     // a 429 pauses all of them for as long as it asks.
     startLoop('deliver-emails', 500, async () => {
@@ -58,6 +71,7 @@ export async function startWorker(): Promise<Worker> {
     stop: async () => {
       await Promise.all(loops.map((l) => l.stop()))
       await boss.stop({ graceful: true, timeout: 10_000 })
+      await leave().catch(() => undefined)
     },
   }
 }

@@ -46,6 +46,8 @@ const schema = z
     /** Emails per second Resend accepts from this account (requests, each up to 100 emails). */
     RESEND_REQUESTS_PER_SECOND: z.coerce.number().positive().default(4),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** Bearer token for GET /metrics; unset = no metrics endpoint (404). */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .transform((env) => {
     const production = env.NODE_ENV === 'production'

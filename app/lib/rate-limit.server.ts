@@ -4,6 +4,7 @@ import pg from 'pg'
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 import { env } from './env.server'
 import { networkKey } from './network'
+import { log } from './log.server'
 
 interface Rule {
   points: number
@@ -45,7 +46,7 @@ function limiter(rule: RateRule) {
     if (!pool) {
       pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 3 })
       // An idle connection dropped by a database restart is replaced on next use, not fatal.
-      pool.on('error', (error) => console.error('[rate-limit] idle connection lost:', error.message))
+      pool.on('error', (error) => log.warn({ reason: error.message }, 'rate-limit: idle database connection lost'))
     }
     found = new RateLimiterPostgres({
       storeClient: pool,

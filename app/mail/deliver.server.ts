@@ -5,6 +5,7 @@ import crypto from 'node:crypto'
 import { Prisma, type Email } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
+import { failureKind, recordServiceFailure } from '~/lib/service-failures.server'
 import { formatMailbox, parseMailbox } from './address'
 import { resendClient } from './resend.server'
 import { suppressedAmong } from './suppression.server'
@@ -169,6 +170,8 @@ export async function deliverBatch(options: { beforeSend?: () => Promise<void> }
   const status = (error as { statusCode?: number | null }).statusCode ?? null
   const name = (error as { name?: string }).name ?? 'error'
   const message = `${status ?? 'network'} ${name}: ${error?.message ?? ''}`
+  // Only the status and Resend's error name: its message can quote an address.
+  await recordServiceFailure('resend', failureKind(status, error), `${status ?? 'network'} ${name}`)
   if (status === 429) {
     const retryAfter = Number(headers?.['retry-after'] ?? 1)
     const seconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 1

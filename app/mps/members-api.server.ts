@@ -2,6 +2,7 @@
 // one's contact details. Polite: a timeout on every request, retries with
 // backoff on network errors, 429 and 5xx, and a small concurrency limit.
 import { env } from '~/lib/env.server'
+import { failureKind, recordServiceFailure } from '~/lib/service-failures.server'
 
 export class MembersApiError extends Error {
   constructor(message: string, readonly status?: number) {
@@ -68,6 +69,8 @@ async function getJson<T>(path: string, options: RequestOptions = {}): Promise<T
   const { timeoutMs = 15_000, attempts = 4, retryBaseMs = 1_000 } = options
   const url = `${env().MEMBERS_API_URL}${path}`
   let lastError = ''
+  let lastStatus: number | null = null
+  let lastThrown: unknown
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let retryAfterMs = 0
     try {
@@ -75,14 +78,21 @@ async function getJson<T>(path: string, options: RequestOptions = {}): Promise<T
       if (response.ok) return (await response.json()) as T
       if (response.status === 404) return null
       lastError = `answered ${response.status}`
-      if (response.status !== 429 && response.status < 500) throw new MembersApiError(`Members API ${path} ${lastError}`, response.status)
+      lastStatus = response.status
+      if (response.status !== 429 && response.status < 500) {
+        await recordServiceFailure('members-api', 'rejected', `${path.split('?', 1)[0]} ${lastError}`)
+        throw new MembersApiError(`Members API ${path} ${lastError}`, response.status)
+      }
       retryAfterMs = Math.min(30_000, Number(response.headers.get('retry-after') ?? 0) * 1000 || 0)
     } catch (error) {
       if (error instanceof MembersApiError) throw error
       lastError = (error as Error).message
+      lastStatus = null
+      lastThrown = error
     }
     if (attempt < attempts) await sleep(Math.max(retryAfterMs, retryBaseMs * 2 ** (attempt - 1)))
   }
+  await recordServiceFailure('members-api', failureKind(lastStatus, lastThrown), `${path.split('?', 1)[0]} failed after ${attempts} attempts: ${lastError}`)
   throw new MembersApiError(`Members API ${path} failed after ${attempts} attempts: ${lastError}`)
 }
 

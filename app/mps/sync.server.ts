@@ -5,6 +5,7 @@
 import { constituencyNameKey } from '~/constituencies/constituencies.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
+import { log } from '~/lib/log.server'
 import { fetchContact, fetchCurrentMembers, mapWithConcurrency, MembersApiError, type MemberContact, type RequestOptions } from './members-api.server'
 
 /** At most this many requests to Parliament at once. */
@@ -183,11 +184,34 @@ export function formatSyncReport(report: SyncReport): string {
   return lines.join('\n')
 }
 
-/** The daily job: logs what changed. */
+/**
+ * A sync recorded as a run (when, whether it worked, why not, what changed) and logged, so a
+ * failure is never silent: the dashboard's System status and MP targets show the last run.
+ */
+export async function recordedSyncMps(options: RequestOptions = {}): Promise<SyncReport> {
+  const run = await prisma.mpSyncRun.create({ data: {} })
+  try {
+    const report = await syncMps(options)
+    const changes = report.added.length + report.emailChanged.length + report.partyChanged.length + report.left.length
+    await prisma.mpSyncRun.update({ where: { id: run.id }, data: { finishedAt: new Date(), ok: true, members: report.members, changes } })
+    log.info({ members: report.members, changes, withoutEmail: report.withoutEmail.length, contactFailed: report.contactFailed.length }, 'MP directory synced')
+    return report
+  } catch (error) {
+    const reason = ((error as Error).message ?? String(error)).slice(0, 500)
+    await prisma.mpSyncRun.update({ where: { id: run.id }, data: { finishedAt: new Date(), ok: false, error: reason } }).catch(() => undefined)
+    log.error({ err: error }, `MP directory sync failed: ${reason}`)
+    throw error
+  }
+}
+
+/** The last sync run (finished or not), for the dashboard and MP targets. */
+export function lastSyncRun() {
+  return prisma.mpSyncRun.findFirst({ orderBy: { startedAt: 'desc' } })
+}
+
+/** The daily job: a recorded sync (pg-boss retries a failed one). */
 export async function syncMpsJob() {
-  const report = await syncMps()
-  console.log(formatSyncReport(report))
-  return report
+  return recordedSyncMps()
 }
 
 /** At start: a directory never synced gets its first sync straight away. */

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { requireCampaigner } from '~/admin/auth.server'
 import { changeMpTarget, mpTargets, TargetError, type MpTargetChange } from '~/admin/campaign.server'
 import { readFormData } from '~/lib/form-data.server'
+import { lastSyncRun } from '~/mps/sync.server'
 import type { Route } from './+types/admin.mps'
 
 export const meta = () => [{ title: 'MP targets — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
@@ -11,7 +12,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   await requireCampaigner(request, { role: 'admin' })
   const params = new URL(request.url).searchParams
   const q = params.get('q')?.slice(0, 100) ?? ''
-  return { q, mps: await mpTargets(q), saved: params.get('saved') }
+  const [mps, lastSync] = await Promise.all([mpTargets(q), lastSyncRun()])
+  return { q, mps, saved: params.get('saved'), lastSync }
 }
 
 const changeSchema = z.discriminatedUnion('intent', [
@@ -46,8 +48,9 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function AdminMps({ loaderData, actionData }: Route.ComponentProps) {
-  const { q, mps, saved } = loaderData
+  const { q, mps, saved, lastSync } = loaderData
   const total = mps[0]?.total ?? 0
+  const syncFailed = lastSync?.ok === false
   return (
     <>
       <h1 className="text-3xl font-bold">MP targets</h1>
@@ -64,6 +67,15 @@ export default function AdminMps({ loaderData, actionData }: Route.ComponentProp
       </Form>
       {actionData?.error ? <p role="alert" className="mt-4 rounded border-4 border-warn p-3 font-semibold">{actionData.error}</p> : null}
       {saved ? <p role="status" className="mt-4 rounded bg-brand-light p-3 font-semibold">Saved. The change is in the audit log.</p> : null}
+      {syncFailed ? (
+        <p role="alert" className="mt-4 rounded border-4 border-warn p-3">
+          <strong>The last MP directory sync failed</strong> ({new Date(lastSync.finishedAt ?? lastSync.startedAt).toLocaleString('en-GB', { timeZone: 'Europe/London' })}): {lastSync.error}.{' '}
+          {total || q ? 'The MPs below are from the last sync that worked.' : 'That is why there are no MPs here yet.'} Check MEMBERS_API_URL and that Parliament’s Members API
+          answers, then run <code>npm run mps:sync</code> (the daily job also retries).
+        </p>
+      ) : !lastSync && !total && !q ? (
+        <p className="mt-4 rounded bg-brand-light p-3">The MP directory has not been synced yet: the worker syncs it when it first starts, or run <code>npm run mps:sync</code>.</p>
+      ) : null}
       <p className="mt-4">{total > mps.length ? `Showing ${mps.length} of ${total} MPs: search to narrow the list.` : `${mps.length} MPs.`}</p>
       <ul className="mt-4 space-y-4">
         {mps.map((mp) => (
