@@ -8,16 +8,8 @@ import { audit } from './audit.server'
 import type { Campaigner } from './auth.server'
 import { csvResponse, datedFileName } from './csv.server'
 import { confirmedLetter } from './figures.server'
+import { DAYS, DIMENSIONS, type Dimension } from './sources'
 
-export const DIMENSIONS = [
-  { key: 'source', column: 'utmSource', label: 'Source (utm_source)' },
-  { key: 'medium', column: 'utmMedium', label: 'Medium (utm_medium)' },
-  { key: 'campaign', column: 'utmCampaign', label: 'Campaign (utm_campaign)' },
-  { key: 'partner', column: 'partner', label: 'Partner (?partner=)' },
-] as const
-export type Dimension = (typeof DIMENSIONS)[number]['key']
-
-export const DAYS = 30
 export const TOP_SOURCES_PER_DAY = 5
 export const TOP_REFERRAL_CODES = 20
 

@@ -1,5 +1,6 @@
 import { requireCampaigner } from '~/admin/auth.server'
-import { DAYS, DIMENSIONS, sourceFigures, type SourceRow } from '~/admin/sources.server'
+import { DAYS, DIMENSIONS } from '~/admin/sources'
+import { sourceFigures, type SourceRow } from '~/admin/sources.server'
 import { formatNumber } from '~/petition/milestones'
 import type { Route } from './+types/admin.sources'
 
