@@ -48,6 +48,7 @@ async function confirmInPage(page: Page, email: string) {
 }
 
 test('signatures from a newsletter link, a partner’s widget and a referral link all show on the Sources page', async ({ page, browser }) => {
+  test.setTimeout(180_000) // four signers, three confirmations and the dashboard, on a shared machine
   // 1. A reader follows the newsletter link: the codes ride along in hidden fields, kept through a mistake.
   const reader = uniqueEmail('reader')
   await page.goto(`/?utm_source=newsletter&utm_medium=email&utm_campaign=${campaignCode}&partner=acme&ref=${'%3Cb%3E'}`)
@@ -96,7 +97,8 @@ test('signatures from a newsletter link, a partner’s widget and a referral lin
   await expect(page.getByTestId('signed-through')).toHaveText('This link is yours: 1 person has signed through your link. Thank you for spreading the word.')
 
   // 4. Carla sees all three on the Sources page.
-  const carla = await page.context().browser()!.newPage()
+  const carlaContext = await browser.newContext()
+  const carla = await carlaContext.newPage()
   await signIn(carla)
   await carla.getByRole('link', { name: 'Sources' }).click()
   await expect(carla.getByRole('heading', { name: 'Sources', level: 1 })).toBeVisible()
@@ -116,4 +118,5 @@ test('signatures from a newsletter link, a partner’s widget and a referral lin
   expect(text).toContain(`"Campaign (utm_campaign)","${campaignCode}",,1,0`)
   expect(text).toContain(`"Top referral codes","${code}",,1,`)
   expect(text).not.toContain('example')
+  await carlaContext.close()
 })
