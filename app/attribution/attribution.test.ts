@@ -5,7 +5,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { sourceFigures, sourceRows } from '~/admin/sources.server'
 import { prisma } from '~/lib/db.server'
-import { requestLetter } from '~/letters/compose.server'
+import { composeAgain } from '~/letters/compose-again.server'
+import { previewLetter, requestLetter } from '~/letters/compose.server'
 import { composeStart, letterInput, setUpMpDirectory } from '~/letters/testing.server'
 import { deliverAllDue } from '~/mail/deliver.server'
 import { confirmSignature } from '~/petition/confirm.server'
@@ -14,6 +15,7 @@ import { submitSignature } from '~/petition/sign-submission.server'
 import { rememberSupporter } from '~/petition/supporter-cookie.server'
 import { anonymiseSignatures } from '~/retention/anonymise.server'
 import { loader as homeLoader } from '~/routes/home'
+import { action as writeAction, loader as writeLoader } from '~/routes/write'
 import { testContext } from '~/testing/context'
 import { attributionFromUrl } from './codes'
 
@@ -100,6 +102,29 @@ describe('the landing’s codes', () => {
     await confirm('priya@example.org')
     await sign('priya@example.org', { utm_source: 'x' })
     expect(await sourceOf('priya@example.org')).toMatchObject({ utmSource: 'newsletter', utmMedium: null, partner: 'acme', referredBy: null })
+  })
+
+  it('ride through every step of /write: the postcode form, the letter form, the preview, and back after an error', async () => {
+    const landing = new Request('http://campaign.test/write?utm_source=newsletter&partner=acme&utm_medium=a%20b')
+    expect((await writeLoader({ request: landing, params: {}, context: {} } as Parameters<typeof writeLoader>[0])).attribution).toEqual({
+      utm_source: 'newsletter',
+      partner: 'acme',
+    })
+    const find = new URLSearchParams({ postcode: 'RG1 1AA', utm_source: 'newsletter', partner: 'acme' })
+    const post = new Request('http://campaign.test/write', { method: 'POST', body: find, headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    const composing = (await writeAction({ request: post, params: {}, context: {} } as Parameters<typeof writeAction>[0])) as { step: string; attribution?: unknown }
+    expect(composing).toMatchObject({ step: 'compose', attribution: { utm_source: 'newsletter', partner: 'acme' } })
+
+    const start = await composeStart()
+    const preview = await previewLetter(letterInput(start, { utm_source: 'newsletter', partner: 'acme', ref: 'https://x.example/' }))
+    expect(preview.status === 'preview' && preview.preview.values).toMatchObject({ utm_source: 'newsletter', partner: 'acme', ref: undefined })
+
+    const back = new FormData()
+    back.set('mpId', String(start.mp.id))
+    back.set('utm_source', 'newsletter')
+    back.set('utm_campaign', '<script>')
+    const again = await composeAgain(back, undefined, 400)
+    expect(again.data.context.attribution).toEqual({ utm_source: 'newsletter' })
   })
 
   it('are stored on a letter from the fields carried through /write, and kept from its first request', async () => {
