@@ -3,7 +3,8 @@
 // gets a random referral code, the thanks page counts who signed through it, and the
 // dashboard's Sources figures add them up.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { sourceFigures, sourceRows } from '~/admin/sources.server'
+import { signedInCampaigner } from '~/admin/testing.server'
+import { exportSources, sourceFigures, sourceRows } from '~/admin/sources.server'
 import { prisma } from '~/lib/db.server'
 import { composeAgain } from '~/letters/compose-again.server'
 import { previewLetter, requestLetter } from '~/letters/compose.server'
@@ -241,5 +242,19 @@ describe('the dashboard’s Sources figures', () => {
     expect(rows).toContainEqual(['Per day by source', 'newsletter', today.day, 2, null])
     // Codes and figures only: no address, name or postcode anywhere in the export.
     expect(JSON.stringify(rows)).not.toMatch(/example\.org|Priya|RG1/)
+  })
+  it('download as a CSV with the same figures, neutralised, and the download is audited', async () => {
+    await sign('priya@example.org', { utm_source: '-2.1', partner: 'acme' })
+    await confirm('priya@example.org')
+    const admin = await signedInCampaigner('admin')
+    const response = await exportSources(admin.campaigner as Parameters<typeof exportSources>[0])
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="duty-of-care-sources-\d{4}-\d{2}-\d{2}\.csv"$/)
+    const csv = (await response.text()).replace(/^\uFEFF/, '')
+    expect(csv.split('\r\n')[0]).toBe('"Table","Code","Day","Confirmed signatures","Letters confirmed"')
+    expect(csv).toContain(`"Source (utm_source)","'-2.1",,1,0`)
+    expect(csv).toContain('"Partner (?partner=)","acme",,1,0')
+    expect(csv).not.toContain('priya')
+    const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: 'export.sources' } })
+    expect(entry).toMatchObject({ campaignerId: admin.campaigner.id, details: { personalData: false } })
   })
 })
