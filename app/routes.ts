@@ -36,10 +36,12 @@ export default [
   route('admin/exports/signatures.csv', 'routes/admin-export-signatures.ts'),
   route('admin/exports/constituencies.csv', 'routes/admin-export-constituencies.ts'),
   route('admin/exports/letters-per-mp.csv', 'routes/admin-export-letters-per-mp.ts'),
+  route('admin/exports/sources.csv', 'routes/admin-export-sources.ts'),
   route('admin', 'routes/admin.tsx', [
     index('routes/admin._index.tsx'),
     route('constituencies', 'routes/admin.constituencies.tsx'),
     route('map', 'routes/admin.map.tsx'),
+    route('sources', 'routes/admin.sources.tsx'),
     route('embed', 'routes/admin.embed.tsx'),
     route('exports', 'routes/admin.exports.tsx'),
     route('moderation', 'routes/admin.moderation.tsx'),

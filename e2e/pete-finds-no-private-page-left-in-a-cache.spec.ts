@@ -7,7 +7,8 @@ import { ADMIN } from './support/campaign'
 import { appUrl } from './support/ports'
 
 /** Pages that show the same to everyone (server/private-pages.ts): their caching is their own. */
-const PUBLIC = ['/', '/petition/signed', '/petition/thanks', '/petition.json', '/privacy', '/healthz', '/map', '/embed', '/embed/sign']
+// (/petition/thanks is not one: it shows the signer their own referral link.)
+const PUBLIC = ['/', '/petition/signed', '/petition.json', '/privacy', '/healthz', '/map', '/embed', '/embed/sign']
 const TOKEN = 'A'.repeat(43) // well-formed, unknown: the page answers (404 or a "link expired" page) all the same
 
 function fill(path: string) {

@@ -9,7 +9,6 @@
 const PUBLIC_PAGES = new Set([
   '/',
   '/petition/signed',
-  '/petition/thanks',
   '/petition.json',
   '/privacy',
   '/healthz',

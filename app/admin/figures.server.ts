@@ -46,7 +46,7 @@ export interface DashboardFigures {
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 
 /** Letters the writer confirmed and nobody struck out. */
-const confirmedLetter = Prisma.sql`"confirmedAt" IS NOT NULL AND state <> 'invalidated'`
+export const confirmedLetter = Prisma.sql`"confirmedAt" IS NOT NULL AND state <> 'invalidated'`
 
 type SeriesRow = { at: Date; signatures: bigint; letters: bigint }
 

@@ -10,9 +10,11 @@ import * as milestones from '~/routes/admin.milestones'
 import * as moderation from '~/routes/admin.moderation'
 import * as mps from '~/routes/admin.mps'
 import * as dashboard from '~/routes/admin._index'
+import * as sources from '~/routes/admin.sources'
+import * as sourcesExport from '~/routes/admin-export-sources'
 import { outcome, routeArgs, signedInCampaigner, TEST_APP_URL } from './testing.server'
 
-const everyone = { '/admin': [layout, dashboard], '/admin/constituencies': [constituencies] } as const
+const everyone = { '/admin': [layout, dashboard], '/admin/constituencies': [constituencies], '/admin/sources': [sources] } as const
 const adminsOnly = {
   '/admin/moderation': moderation,
   '/admin/exports': exportsPage,
@@ -20,6 +22,7 @@ const adminsOnly = {
   '/admin/milestones': milestones,
   '/admin/mps': mps,
   '/admin/audit': audit,
+  '/admin/exports/sources.csv': sourcesExport,
 } as const
 const withActions = { '/admin/moderation': moderation, '/admin/letter-template': letterTemplate, '/admin/milestones': milestones, '/admin/mps': mps }
 

@@ -1,4 +1,5 @@
 import { data, redirect } from 'react-router'
+import { attributionFromForm } from '~/attribution/codes'
 import type { FormResult } from '~/components/text-field'
 import { composeContext } from './compose.server'
 
@@ -6,5 +7,5 @@ import { composeContext } from './compose.server'
 export async function composeAgain(formData: FormData, result: FormResult, status: number, formError?: string) {
   const context = await composeContext(Number(formData.get('mpId')) || 0)
   if (!context) throw redirect('/write', 303)
-  return data({ step: 'compose' as const, context, result, formError }, { status })
+  return data({ step: 'compose' as const, context: { ...context, attribution: attributionFromForm(formData) }, result, formError }, { status })
 }

@@ -4,6 +4,8 @@
 // starting figure, and the preview shows the final one).
 import { useRef, useState, type FormEvent } from 'react'
 import { Form, Link, useNavigation } from 'react-router'
+import { AttributionFields } from '~/attribution/attribution-fields'
+import type { Attribution } from '~/attribution/codes'
 import { ErrorSummary } from '~/components/error-summary'
 import { TextArea } from '~/components/text-area'
 import { TextField, fieldState, problemsOf, type FormResult } from '~/components/text-field'
@@ -33,11 +35,13 @@ export interface ComposeProps {
   result?: FormResult
   /** A problem with the whole form (a service down). */
   formError?: string
+  /** Where the writer came from, carried on as hidden fields. */
+  attribution?: Attribution
 }
 
 const fieldNames = ['subject', 'body', 'name', 'email', 'addressLine1', 'town', 'postcode', 'phone'] as const
 
-export function ComposeForm({ mp, seatName, prompts, template, merge, defaults = {}, result, formError }: ComposeProps) {
+export function ComposeForm({ mp, seatName, prompts, template, merge, defaults = {}, result, formError, attribution }: ComposeProps) {
   const busy = useNavigation().state === 'submitting'
   const fields = Object.fromEntries(
     fieldNames.map((n) => {
@@ -74,6 +78,7 @@ export function ComposeForm({ mp, seatName, prompts, template, merge, defaults =
         ) : null}
         <ErrorSummary problems={problems} />
         <input type="hidden" name="mpId" value={mp.id} />
+        <AttributionFields attribution={attribution} />
 
         <h3 className="text-xl font-bold">Your letter</h3>
         <div className="mt-3 grid gap-6 lg:grid-cols-[3fr_2fr]">

@@ -3,6 +3,7 @@
 // link. Nothing reaches an MP until the button behind that link is pressed
 // (confirm.server.ts).
 import crypto from 'node:crypto'
+import { attributionColumns } from '~/attribution/codes'
 import { retention } from '~/campaign/retention'
 import { Prisma } from '~/generated/prisma/client'
 import { addressRateKey } from '~/lib/address-rate-key.server'
@@ -249,7 +250,11 @@ async function writePendingLetter(input: LetterInput, checked: CheckedLetter, em
           SELECT id, state FROM "Letter"
           WHERE "emailKey" = ${emailKey} AND "mpId" = ${lookup.mp.id} AND channel = 'campaign_mail' FOR UPDATE`
         if (!existing) {
-          const letter = await tx.letter.create({ data: { ...content, emailKey, mpId: lookup.mp.id, channel: 'campaign_mail' }, select: { id: true } })
+          // Where they came from is kept from the first request: a fresh link later does not change it.
+          const letter = await tx.letter.create({
+            data: { ...content, ...attributionColumns(input), emailKey, mpId: lookup.mp.id, channel: 'campaign_mail' },
+            select: { id: true },
+          })
           await queueEmail(tx, confirmationEmail(letter.id, false))
           await queueEmail(tx, confirmationEmail(letter.id, true))
           return letter.id
@@ -318,7 +323,7 @@ export async function recordOwnMail(input: LetterInput, meta: RequestMeta = {}):
   }
   const letter = await prisma.letter.upsert({
     where: { emailKey_mpId_channel: { emailKey, mpId: checked.lookup.mp.id, channel: 'own_mail' } },
-    create: { id: crypto.randomUUID(), ...record, emailKey, mpId: checked.lookup.mp.id, channel: 'own_mail' },
+    create: { id: crypto.randomUUID(), ...record, ...attributionColumns(input), emailKey, mpId: checked.lookup.mp.id, channel: 'own_mail' },
     update: record,
     select: { id: true },
   })

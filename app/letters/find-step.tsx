@@ -2,6 +2,8 @@
 // to an MP we can write to.
 import { useRef } from 'react'
 import { Form, useNavigation } from 'react-router'
+import { AttributionFields } from '~/attribution/attribution-fields'
+import type { Attribution } from '~/attribution/codes'
 import { ErrorSummary } from '~/components/error-summary'
 import { TextField, fieldState, problemsOf, type FormResult } from '~/components/text-field'
 import type { MpLookup } from '~/mps/lookup.server'
@@ -9,13 +11,14 @@ import { useFocusOnArrival } from './use-focus-on-arrival'
 
 export type MpAnswer = Exclude<MpLookup, { status: 'found' | 'unknown-postcode' }>
 
-export function FindStep({ result, defaultPostcode }: { result?: FormResult; defaultPostcode?: string }) {
+export function FindStep({ result, defaultPostcode, attribution }: { result?: FormResult; defaultPostcode?: string; attribution?: Attribution }) {
   const busy = useNavigation().state === 'submitting'
   const state = fieldState('find', result, 'postcode')
   const postcode = { ...state, defaultValue: state.defaultValue ?? defaultPostcode }
   return (
     <Form method="post" action="/write" id="find-form" noValidate className="max-w-xl">
       <ErrorSummary problems={problemsOf([postcode])} />
+      <AttributionFields attribution={attribution} />
       <TextField field={postcode} label="Postcode" autoComplete="postal-code" hint="Your home postcode, like SW1A 1AA. It tells us who your MP is." className="max-w-xs" />
       <button type="submit" className="btn" disabled={busy}>
         {busy ? 'Finding your MP…' : 'Find my MP'}

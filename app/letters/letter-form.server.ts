@@ -1,6 +1,7 @@
 // What the /write forms accept. Name, email and postcode follow the same rules
 // as the petition (supporter-fields); the rest are the letter and the address.
 import { z } from 'zod'
+import { attributionSchema } from '~/attribution/schema.server'
 import type { FormLimits } from '~/lib/form-data.server'
 import { HONEYPOT_FIELD } from '~/lib/honeypot'
 import { email, fullName, postcode } from '~/lib/supporter-fields'
@@ -61,6 +62,8 @@ export const letterSchema = z.object({
         .optional(),
     ),
   [HONEYPOT_FIELD]: z.string().optional(),
+  /** Where the writer came from: hidden fields carried through every step, junk dropped silently (decision 104). */
+  ...attributionSchema,
 })
 
 export type LetterInput = z.output<typeof letterSchema>

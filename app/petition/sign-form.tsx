@@ -1,4 +1,6 @@
 import { Form, Link, useNavigation } from 'react-router'
+import { AttributionFields } from '~/attribution/attribution-fields'
+import type { Attribution } from '~/attribution/codes'
 import { ErrorSummary } from '~/components/error-summary'
 import { TextField, fieldState, problemsOf, type FormResult } from '~/components/text-field'
 import { HONEYPOT_FIELD } from '~/lib/honeypot'
@@ -6,14 +8,26 @@ import { HONEYPOT_FIELD } from '~/lib/honeypot'
 /**
  * `action`: where it posts (the campaign page, or the widget's own page). `framed`: inside a partner's
  * <iframe>, where our other pages refuse to load, so the privacy notice opens in a new tab.
+ * `attribution`: where the signer came from (the landing's codes), carried as hidden fields.
  */
-export function SignForm({ lastResult, action = '/?index', framed = false }: { lastResult?: FormResult; action?: string; framed?: boolean }) {
+export function SignForm({
+  lastResult,
+  action = '/?index',
+  framed = false,
+  attribution,
+}: {
+  lastResult?: FormResult
+  action?: string
+  framed?: boolean
+  attribution?: Attribution
+}) {
   const busy = useNavigation().state === 'submitting'
   const [name, email, postcode] = ['name', 'email', 'postcode'].map((n) => fieldState('sign', lastResult, n))
   const optedIn = lastResult?.initialValue?.optIn === 'on'
   return (
     <Form method="post" action={action} id="sign-form" noValidate className="max-w-xl">
       <ErrorSummary problems={problemsOf([name, email, postcode])} />
+      <AttributionFields attribution={attribution} />
       <TextField field={name} label="Full name" autoComplete="name" spellCheck={false} />
       <TextField field={email} label="Email" type="email" autoComplete="email" hint="We will send you a link to confirm your signature." spellCheck={false} />
       <TextField field={postcode} label="Postcode" autoComplete="postal-code" hint="A UK postcode, like SW1A 1AA. It shows Parliament where support comes from." className="max-w-xs" />

@@ -2,20 +2,22 @@
 // embeddable widget): validated, checked against the abuse limits, signed.
 import { parseWithZod } from '@conform-to/zod'
 import type { SubmissionResult } from '@conform-to/react'
+import { attributionFromForm, type Attribution } from '~/attribution/codes'
 import { HONEYPOT_FIELD } from '~/lib/honeypot'
 import { enforceSignatureLimits } from '~/lib/signature-limits.server'
 import { signSchema } from './sign-form.server'
 import { signPetition } from './sign.server'
 
 export type SignSubmission =
-  | { status: 'invalid'; result: SubmissionResult<string[]> }
+  /** `attribution`: the codes the form carried, to carry again when it is shown with its errors. */
+  | { status: 'invalid'; result: SubmissionResult<string[]>; attribution: Attribution }
   /** "Check your email" is the answer either way, so a honeypot catch looks like success. */
   | { status: 'signed'; undeliverable: boolean }
 
 /** Throws a 429 response (decision 040) when the signer is over an abuse limit. */
 export async function submitSignature(formData: FormData, meta: { ipAddress: string }): Promise<SignSubmission> {
   const submission = parseWithZod(formData, { schema: signSchema })
-  if (submission.status !== 'success') return { status: 'invalid', result: submission.reply() }
+  if (submission.status !== 'success') return { status: 'invalid', result: submission.reply(), attribution: attributionFromForm(formData) }
   if (submission.value[HONEYPOT_FIELD]) return { status: 'signed', undeliverable: false }
   await enforceSignatureLimits({ ip: meta.ipAddress, email: submission.value.email })
   const { undeliverable } = await signPetition(submission.value, { ipAddress: meta.ipAddress })

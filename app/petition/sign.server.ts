@@ -2,6 +2,7 @@
 // email, so neither can exist without the other. A repeat signature never
 // counts twice and never reveals whether the address had signed.
 import crypto from 'node:crypto'
+import { attributionColumns } from '~/attribution/codes'
 import { privacyVersion } from '~/campaign/content'
 import { retention } from '~/campaign/retention'
 import { prisma } from '~/lib/db.server'
@@ -39,14 +40,18 @@ export async function signPetition(input: SignInput, meta: SignMeta = {}): Promi
   const id = crypto.randomUUID()
   const data = JSON.stringify({ name: input.name, privacyUrl: `${env().APP_URL}/privacy` })
   const secrets = JSON.stringify({ confirmUrl: confirmUrl(token) })
+  const source = attributionColumns(input)
   // One round trip on the hot path: the insert and the queued email succeed or fail together,
   // and the same statement says whether mail to the address is suppressed (the check
   // isSuppressed() makes, on the same key): a second query here cost a quarter of signing
   // throughput in `npm run bench` (docs/performance.md).
   const [result] = await prisma.$queryRaw<{ id: string | null; suppressed: boolean }[]>`
     WITH signature AS (
-      INSERT INTO "Signature" (id, name, email, "emailKey", postcode, "optIn", "privacyVersion", "tokenHash", "tokenExpiresAt", "ipAddress")
-      VALUES (${id}::uuid, ${input.name}, ${input.email}, ${emailKey}, ${input.postcode}, ${input.optIn}, ${privacyVersion}, ${hash}, ${tokenExpiry()}, ${meta.ipAddress ?? null})
+      INSERT INTO "Signature" (id, name, email, "emailKey", postcode, "optIn", "privacyVersion", "tokenHash", "tokenExpiresAt", "ipAddress",
+                               "utmSource", "utmMedium", "utmCampaign", partner, "referredBy")
+      VALUES (${id}::uuid, ${input.name}, ${input.email}, ${emailKey}, ${input.postcode}, ${input.optIn}, ${privacyVersion}, ${hash}, ${tokenExpiry()}, ${meta.ipAddress ?? null},
+              ${source.utmSource}, ${source.utmMedium}, ${source.utmCampaign}, ${source.partner}, ${source.referredBy})
+      -- Signing again changes nothing, where they first came from included (decision 059).
       ON CONFLICT ("emailKey") DO NOTHING
       RETURNING id
     ), queued AS (

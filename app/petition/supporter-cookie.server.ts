@@ -27,12 +27,18 @@ export interface KnownSupporter {
   postcode: string
 }
 
+/** The signature this browser confirmed lately (the signed cookie's id; check its state before trusting it). */
+export async function supporterSignatureId(request: Request): Promise<string | null> {
+  const value = (await cookie().parse(request.headers.get('cookie'))) as { signatureId?: unknown } | null
+  return typeof value?.signatureId === 'string' ? value.signatureId : null
+}
+
 /** The confirmed signer behind this browser, if it has just confirmed. */
 export async function knownSupporter(request: Request): Promise<KnownSupporter | null> {
-  const value = (await cookie().parse(request.headers.get('cookie'))) as { signatureId?: unknown } | null
-  if (typeof value?.signatureId !== 'string') return null
+  const signatureId = await supporterSignatureId(request)
+  if (!signatureId) return null
   return prisma.signature.findFirst({
-    where: { id: value.signatureId, state: 'validated' },
+    where: { id: signatureId, state: 'validated' },
     select: { name: true, email: true, postcode: true },
   })
 }

@@ -61,7 +61,11 @@ export async function redactProcessedWebhookEvents(tx: Prisma.TransactionClient)
     WHERE "processedAt" IS NOT NULL AND payload IS DISTINCT FROM ${REDACTED_PAYLOAD}`
 }
 
-/** Confirmed or struck-out signatures keep counting; who signed is gone. */
+/**
+ * Confirmed or struck-out signatures keep counting; who signed is gone. Where they came from (campaign
+ * codes) and their own referral code stay: neither says who they were, the figures by source and
+ * through each link stay right, and a kept code is never handed to anyone else (decision 105).
+ */
 export async function anonymiseSignatures(tx: Prisma.TransactionClient, ids: string[], now: Date) {
   if (!ids.length) return 0
   await anonymiseEmails(tx, { signatureIds: ids })

@@ -157,6 +157,9 @@ export async function exportMyData(token: unknown, now = new Date()) {
     confirmedAt: signature.validatedAt,
     unsubscribedAt: signature.unsubscribedAt,
     ipAddress: signature.ipAddress,
+    /** The campaign codes on the link you signed through, and your own share link's code (decision 104). */
+    cameFrom: { utmSource: signature.utmSource, utmMedium: signature.utmMedium, utmCampaign: signature.utmCampaign, partner: signature.partner, referralCode: signature.referredBy },
+    yourReferralCode: signature.referralCode,
   }))
   return {
     about: `Everything the Duty of Care campaign holds about ${subject.address}`,

@@ -27,6 +27,12 @@ const exports = [
     what: 'Each MP with the letters confirmed, sent, delivered and bounced.',
     personal: false,
   },
+  {
+    href: '/admin/exports/sources.csv',
+    title: 'Where supporters came from',
+    what: 'Confirmed signatures and letters by source, medium, campaign and partner code, per day for the top sources, and the referral links that brought most (codes only).',
+    personal: false,
+  },
 ]
 
 export default function AdminExports() {

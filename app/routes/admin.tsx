@@ -36,6 +36,7 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
           <li><NavLink to="/admin" end className={linkClass}>Figures</NavLink></li>
           <li><NavLink to="/admin/constituencies" className={linkClass}>Constituencies</NavLink></li>
           <li><NavLink to="/admin/map" className={linkClass}>Map</NavLink></li>
+          <li><NavLink to="/admin/sources" className={linkClass}>Sources</NavLink></li>
           <li><NavLink to="/admin/embed" className={linkClass}>Embed on your site</NavLink></li>
           {admin ? (
             <>

@@ -1,4 +1,5 @@
 import { data, redirect } from 'react-router'
+import { attributionFromUrl } from '~/attribution/codes'
 import { campaign } from '~/campaign/content'
 import { partnerCode, withPartner } from '~/embed/partner'
 import { env } from '~/lib/env.server'
@@ -30,18 +31,19 @@ export async function loader({ request }: Route.LoaderArgs) {
     title: campaign.title,
     answer,
     action: withPartner('/embed/sign', partner),
+    attribution: attributionFromUrl(request.url),
     campaignUrl: `${env().APP_URL}${withPartner('/', partner)}`,
   }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const outcome = await submitSignature(await readFormData(request), { ipAddress: context.clientIp })
-  if (outcome.status === 'invalid') return data({ result: outcome.result }, { status: 400 })
+  if (outcome.status === 'invalid') return data({ result: outcome.result, attribution: outcome.attribution }, { status: 400 })
   return redirect(withPartner('/embed/sign', partnerOf(request), outcome.undeliverable ? { undeliverable: '1' } : { signed: '1' }), 303)
 }
 
 export default function EmbedSign({ loaderData, actionData }: Route.ComponentProps) {
-  const { count, title, answer, action, campaignUrl } = loaderData
+  const { count, title, answer, action, campaignUrl, attribution } = loaderData
   return (
     <div className="p-5">
       <div className="rounded-lg bg-brand p-5 text-white">
@@ -67,7 +69,7 @@ export default function EmbedSign({ loaderData, actionData }: Route.ComponentPro
       ) : (
         <div className="mt-5">
           <h2 className="mb-3 text-2xl font-bold">Add your name</h2>
-          <SignForm lastResult={actionData?.result} action={action} framed />
+          <SignForm lastResult={actionData?.result} action={action} attribution={actionData?.attribution ?? attribution} framed />
         </div>
       )}
       <p className="mt-5 text-sm">

@@ -1,4 +1,5 @@
 import { Link, data, redirect } from 'react-router'
+import { attributionFromUrl } from '~/attribution/codes'
 import { asks, campaign, context as campaignContext, figures, story, timingAsk } from '~/campaign/content'
 import { readFormData } from '~/lib/form-data.server'
 import { IntegrityPanel } from '~/petition/integrity-panel'
@@ -16,16 +17,23 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
   ...shareMeta(loaderData?.share),
 ]
 
-export async function loader() {
+export async function loader({ request }: Route.LoaderArgs) {
   const { count, milestones, integrity } = await signatureCount()
   // The words travel as page data, not as a JavaScript module: the home page's script budget is tight.
   const content = { campaign, asks, timingAsk, figures, story, context: campaignContext }
-  return { count, thresholds: milestones.map((m) => m.threshold), content, integrity, share: campaignShareCard(count) }
+  return {
+    count,
+    thresholds: milestones.map((m) => m.threshold),
+    content,
+    integrity,
+    share: campaignShareCard(count),
+    attribution: attributionFromUrl(request.url),
+  }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const outcome = await submitSignature(await readFormData(request), { ipAddress: context.clientIp })
-  if (outcome.status === 'invalid') return data({ result: outcome.result }, { status: 400 })
+  if (outcome.status === 'invalid') return data({ result: outcome.result, attribution: outcome.attribution }, { status: 400 })
   return redirect(outcome.undeliverable ? '/petition/signed?undeliverable=1' : '/petition/signed', 303)
 }
 
@@ -107,7 +115,7 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
         <section id="sign" aria-labelledby="sign-title" className="scroll-mt-4 py-10">
           <h2 id="sign-title" className="text-3xl font-bold">Sign the petition to {campaign.petitionTarget}</h2>
           <p className="mb-6 mt-2 max-w-2xl">It takes a minute. We will email you a link to confirm — your signature counts once you click it.</p>
-          <SignForm lastResult={actionData?.result} />
+          <SignForm lastResult={actionData?.result} attribution={actionData?.attribution ?? loaderData.attribution} />
         </section>
 
         <section aria-labelledby="write-title" className="rounded-lg bg-brand-light p-6">

@@ -1,5 +1,7 @@
 import { Link, useSearchParams } from 'react-router'
 import { env } from '~/lib/env.server'
+import { formatNumber } from '~/petition/milestones'
+import { referralLinkFor } from '~/petition/referral.server'
 import { signatureCount } from '~/petition/public-counts.server'
 import { campaignShareCard } from '~/share/og-image.server'
 import { ShareButtons } from '~/share/share-buttons'
@@ -11,9 +13,20 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
   ...shareMeta(loaderData?.share),
 ]
 
-export async function loader() {
-  const { count } = await signatureCount()
-  return { shareUrl: `${env().APP_URL}/`, share: campaignShareCard(count) }
+// The signer who has just confirmed sees their own link (the supporter cookie the confirm button set):
+// never a copy kept by a shared cache.
+export function headers() {
+  return { 'Cache-Control': 'private, no-store' }
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const [{ count }, referral] = await Promise.all([signatureCount(), referralLinkFor(request)])
+  return { shareUrl: referral?.url ?? `${env().APP_URL}/`, signedThrough: referral ? referral.signedThrough : null, share: campaignShareCard(count) }
+}
+
+function signedThroughSentence(n: number) {
+  if (n === 0) return 'Nobody has signed through your link yet. Share it and watch this number grow.'
+  return `${formatNumber(n)} ${n === 1 ? 'person has' : 'people have'} signed through your link. Thank you for spreading the word.`
 }
 
 export default function PetitionThanks({ loaderData }: Route.ComponentProps) {
@@ -32,6 +45,11 @@ export default function PetitionThanks({ loaderData }: Route.ComponentProps) {
       </p>
       <h2 className="mt-10 text-2xl font-bold">Ask others to sign</h2>
       <p className="mb-4 mt-2">Every share brings more signatures. Send it to people who care about children’s safety.</p>
+      {loaderData.signedThrough === null ? null : (
+        <p className="mb-4 font-semibold" data-testid="signed-through">
+          This link is yours: {signedThroughSentence(loaderData.signedThrough)}
+        </p>
+      )}
       <ShareButtons url={loaderData.shareUrl} />
       <p className="mt-8">
         <a href="/map">See how many people have signed in each constituency</a>

@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data } from 'react-router'
+import { attributionFromForm, attributionFromUrl } from '~/attribution/codes'
 import { readFormData } from '~/lib/form-data.server'
 import { ComposeForm } from '~/letters/compose-form'
 import { beginLetter } from '~/letters/compose.server'
@@ -14,34 +15,36 @@ export const meta: Route.MetaFunction = () => [
 ]
 
 export async function loader({ request }: Route.LoaderArgs) {
-  return { known: await knownSupporter(request) }
+  return { known: await knownSupporter(request), attribution: attributionFromUrl(request.url) }
 }
 
 export async function action({ request }: Route.ActionArgs) {
   const formData = await readFormData(request)
   const submission = parseWithZod(formData, { schema: findSchema })
-  if (submission.status !== 'success') return data({ step: 'find' as const, result: submission.reply() }, { status: 400 })
+  const attribution = attributionFromForm(formData)
+  if (submission.status !== 'success') return data({ step: 'find' as const, result: submission.reply(), attribution }, { status: 400 })
   const known = await knownSupporter(request)
   const outcome = await beginLetter(submission.value.postcode, { name: known?.name, email: known?.email })
   switch (outcome.status) {
     case 'compose':
-      return { step: 'compose' as const, start: outcome.start }
+      return { step: 'compose' as const, start: outcome.start, attribution }
     case 'unknown-postcode':
       return data(
         {
           step: 'find' as const,
           result: submission.reply({ fieldErrors: { postcode: [`We could not find the postcode ${outcome.postcode}. Check it and try again`] } }),
+          attribution,
         },
         { status: 400 },
       )
     default:
-      return data({ step: 'answer' as const, answer: outcome, result: submission.reply() }, { status: outcome.status === 'unavailable' ? 503 : 200 })
+      return data({ step: 'answer' as const, answer: outcome, result: submission.reply(), attribution }, { status: outcome.status === 'unavailable' ? 503 : 200 })
   }
 }
 
 export default function Write({ loaderData, actionData }: Route.ComponentProps) {
   if (actionData?.step === 'compose') {
-    const { start } = actionData
+    const { start, attribution } = actionData
     return (
       <div className="mx-auto max-w-5xl px-4 py-10">
         <h1 className="mb-4 text-3xl font-bold">Email your MP</h1>
@@ -52,6 +55,7 @@ export default function Write({ loaderData, actionData }: Route.ComponentProps) 
           template={start.template}
           merge={start.merge}
           defaults={{ subject: start.subject, body: start.body, name: start.known.name, email: start.known.email, town: start.town, postcode: start.postcode }}
+          attribution={attribution}
         />
       </div>
     )
@@ -69,7 +73,7 @@ export default function Write({ loaderData, actionData }: Route.ComponentProps) 
         <li>Check it, then confirm from your email. We send it, and your MP replies to you.</li>
       </ol>
       {actionData?.step === 'answer' ? <MpAnswerPanel answer={actionData.answer} /> : null}
-      <FindStep result={actionData?.result} defaultPostcode={loaderData.known?.postcode} />
+      <FindStep result={actionData?.result} defaultPostcode={loaderData.known?.postcode} attribution={actionData?.attribution ?? loaderData.attribution} />
     </div>
   )
 }
