@@ -4,6 +4,7 @@ import { purgeUnconfirmedLetters, sendReplySurveys, trackLetters } from '~/lette
 import { directoryIsEmpty, syncMpsJob } from '~/mps/sync.server'
 import { purgeUnconfirmedSignatures } from '~/petition/purge.server'
 import { runRetention } from '~/retention/retention.server'
+import { purgeExpiredRateLimits } from '~/lib/rate-limit.server'
 
 export interface ScheduledJob {
   name: string
@@ -21,4 +22,5 @@ export const scheduledJobs: ScheduledJob[] = [
   { name: 'purge-unconfirmed-letters', cron: '25 3 * * *', run: purgeUnconfirmedLetters },
   { name: 'retention', cron: '35 3 * * *', run: () => runRetention() },
   { name: 'purge-campaigner-sessions', cron: '50 * * * *', run: () => purgeDeadSessions() },
+  { name: 'purge-expired-rate-limits', cron: '55 * * * *', run: purgeExpiredRateLimits },
 ]
