@@ -47,6 +47,7 @@ describe.skipIf(missing && !isRoot)('through PgBouncer in transaction mode', () 
     app = await startApp({
       port: await freePort(),
       databaseUrl: pooled.toString(),
+      readyTimeoutMs: 180_000,
       env: {
         DIRECT_DATABASE_URL: databaseUrl,
         TRUST_PROXY: 'on',
@@ -62,7 +63,7 @@ describe.skipIf(missing && !isRoot)('through PgBouncer in transaction mode', () 
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     })
-  }, 180_000)
+  }, 300_000)
 
   afterAll(async () => {
     await browser?.close()
