@@ -70,7 +70,8 @@ export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },
   async adapter() {
-    const url = process.env.DATABASE_URL
+    // Migrations take a session-level advisory lock: behind a pooler in transaction mode they need the direct connection.
+    const url = process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL
     if (!url) throw new Error('DATABASE_URL is not set: run migrations through `npm run db:migrate`, which starts the embedded database when needed.')
     return new MigrationAdapter(connectionFields(url))
   },

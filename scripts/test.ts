@@ -23,6 +23,11 @@ if (only !== 'unit' && !fs.existsSync(chromium)) {
   }
 }
 
+// Debian's PgBouncer, for the test through a pooler in transaction mode (it skips, saying why, when it cannot be installed).
+if (only !== 'e2e' && !fs.existsSync(process.env.PGBOUNCER_PATH ?? '/usr/sbin/pgbouncer') && process.getuid?.() === 0) {
+  run('installing PgBouncer from Debian', 'sh', ['-c', 'apt-get update -qq && apt-get install -y -qq pgbouncer'])
+}
+
 const server = await ensureTestServer()
 await createTemplateDatabase(server.adminUrl)
 const env = { TEST_ADMIN_DATABASE_URL: server.adminUrl, TEST_TEMPLATE_READY: '1' }

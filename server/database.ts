@@ -18,10 +18,14 @@ export async function ensureDatabaseUrl(): Promise<EmbeddedDatabase | undefined>
   return db
 }
 
-export function migrateDatabase(databaseUrl = process.env.DATABASE_URL) {
+/**
+ * `prisma migrate deploy` on a direct connection: DIRECT_DATABASE_URL when DATABASE_URL is a pooler
+ * (migrations hold a session-level advisory lock, which PgBouncer in transaction mode cannot keep).
+ */
+export function migrateDatabase(databaseUrl = process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL) {
   const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, DIRECT_DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
     encoding: 'utf8',
   })
   if (result.status !== 0) {

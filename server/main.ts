@@ -36,8 +36,8 @@ async function primary() {
     for (const w of children) w?.process.kill('SIGTERM')
     const stopWorker = workerStarting.then((worker) => worker?.stop(), () => undefined)
     await Promise.all([server ? closeGracefully(server) : undefined, stopWorker, ...childrenExited])
-    const { prisma } = await import('~/lib/db.server')
-    await prisma.$disconnect()
+    const { disconnectDatabase } = await import('~/lib/db.server')
+    await disconnectDatabase()
     await embedded?.stop()
     process.exit(0)
   }
@@ -119,8 +119,8 @@ async function jobsProcess() {
     if (stopping) return
     stopping = true
     await worker.stop() // the batch in hand is finished (or left to its lease), never half-recorded
-    const { prisma } = await import('~/lib/db.server')
-    await prisma.$disconnect()
+    const { disconnectDatabase } = await import('~/lib/db.server')
+    await disconnectDatabase()
     process.exit(0)
   }
   process.on('SIGTERM', () => void stop())

@@ -9,8 +9,8 @@ const worker = await startWorker()
 log.info('Worker running.')
 const stop = async () => {
   await worker.stop()
-  const { prisma } = await import('~/lib/db.server')
-  await prisma.$disconnect()
+  const { disconnectDatabase } = await import('~/lib/db.server')
+  await disconnectDatabase()
   await embedded?.stop()
   process.exit(0)
 }

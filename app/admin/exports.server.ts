@@ -3,7 +3,7 @@
 // keyset pagination — one indexed query per batch, no open transaction or
 // cursor held for the length of a slow download — and every export is audited.
 import { Prisma } from '~/generated/prisma/client'
-import { prisma } from '~/lib/db.server'
+import { replica } from '~/lib/db.server'
 import { wantsUpdatesSql } from '~/petition/consent.server'
 import { audit } from './audit.server'
 import type { Campaigner } from './auth.server'
@@ -31,7 +31,7 @@ interface SignatureExportRow {
 export async function* confirmedSignatureBatches(batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<unknown[][]> {
   let after: { at: Date; id: string } | null = null
   for (;;) {
-    const rows: SignatureExportRow[] = await prisma.$queryRaw<SignatureExportRow[]>`
+    const rows: SignatureExportRow[] = await replica.$queryRaw<SignatureExportRow[]>`
       SELECT s.id, s.name, s.email, s.postcode, c.name AS constituency, coalesce(c.nation, s.nation) AS nation,
              ${wantsUpdatesSql('s')} AS "wantsUpdates", s."validatedAt"
       FROM "Signature" s
@@ -72,7 +72,7 @@ export async function exportConstituencyCounts(campaigner: Campaigner): Promise<
 }
 
 export async function lettersPerMp() {
-  return prisma.$queryRaw<
+  return replica.$queryRaw<
     { mp: string; party: string; constituency: string | null; ons_code: string | null; target: boolean; confirmed: bigint; sent: bigint; delivered: bigint; bounced: bigint }[]
   >`
     WITH sending AS (

@@ -2,7 +2,7 @@
 // or address), so viewers may see all of them. The confirmed total is the
 // public one (/petition.json), so campaigners and journalists quote one number.
 import { Prisma } from '~/generated/prisma/client'
-import { prisma } from '~/lib/db.server'
+import { replica } from '~/lib/db.server'
 import { memoFor } from '~/lib/memo.server'
 import { milestoneProgress } from '~/petition/milestones'
 import { petitionJson } from '~/petition/public-counts.server'
@@ -56,7 +56,7 @@ type SeriesRow = { at: Date; signatures: bigint; letters: bigint }
  * do not change, so it is remembered for a minute rather than a few seconds.
  */
 const dailySeries = memoFor(60_000, () =>
-  prisma.$queryRaw<SeriesRow[]>`
+  replica.$queryRaw<SeriesRow[]>`
       WITH s AS (
         SELECT date_trunc('day', ("validatedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London') AS day, count(*) AS n
         FROM "Signature" WHERE state = 'validated' GROUP BY 1
@@ -77,22 +77,22 @@ const dailySeries = memoFor(60_000, () =>
 async function loadFigures(): Promise<DashboardFigures> {
   const [publicJson, count, optIn, letters, emails, perHour, perDay, milestones] = await Promise.all([
     petitionJson(),
-    prisma.petitionCount.findUnique({ where: { id: 1 } }),
-    prisma.$queryRaw<{ opted_in: bigint; validated: bigint }[]>`
+    replica.petitionCount.findUnique({ where: { id: 1 } }),
+    replica.$queryRaw<{ opted_in: bigint; validated: bigint }[]>`
       SELECT count(*) FILTER (WHERE "optIn") AS opted_in, count(*) AS validated
       FROM "Signature" WHERE state = 'validated'`,
-    prisma.$queryRaw<{ confirmed: bigint; personalised: bigint; average: number | null; mps: bigint }[]>`
+    replica.$queryRaw<{ confirmed: bigint; personalised: bigint; average: number | null; mps: bigint }[]>`
       SELECT count(*) AS confirmed,
              count(*) FILTER (WHERE personalisation >= ${PERSONALISED_FROM}) AS personalised,
              avg(personalisation)::float8 AS average,
              count(DISTINCT "mpId") AS mps
       FROM "Letter" WHERE ${confirmedLetter}`,
-    prisma.$queryRaw<{ sent: bigint; delivered: bigint; bounced: bigint }[]>`
+    replica.$queryRaw<{ sent: bigint; delivered: bigint; bounced: bigint }[]>`
       SELECT count(DISTINCT "letterId") FILTER (WHERE status IN ('sent', 'delivered', 'delivery_delayed', 'bounced', 'complained')) AS sent,
              count(DISTINCT "letterId") FILTER (WHERE status = 'delivered') AS delivered,
              count(DISTINCT "letterId") FILTER (WHERE status = 'bounced') AS bounced
       FROM "Email" WHERE kind = 'letter_to_mp' AND "letterId" IS NOT NULL`,
-    prisma.$queryRaw<{ at: Date; signatures: bigint; letters: bigint }[]>`
+    replica.$queryRaw<{ at: Date; signatures: bigint; letters: bigint }[]>`
       WITH hours AS (
         SELECT generate_series(date_trunc('hour', now() AT TIME ZONE 'UTC') - make_interval(hours => ${HOURS_SHOWN - 1}),
                                date_trunc('hour', now() AT TIME ZONE 'UTC'), interval '1 hour') AS at
@@ -108,12 +108,12 @@ async function loadFigures(): Promise<DashboardFigures> {
       SELECT hours.at, coalesce(s.n, 0) AS signatures, coalesce(l.n, 0) AS letters
       FROM hours LEFT JOIN s ON s.at = hours.at LEFT JOIN l ON l.at = hours.at ORDER BY hours.at`,
     dailySeries(),
-    prisma.milestone.findMany({ orderBy: { threshold: 'asc' } }),
+    replica.milestone.findMany({ orderBy: { threshold: 'asc' } }),
   ])
 
   const top = publicJson.signatures_by_constituency.slice(0, TOP_CONSTITUENCIES)
   const lettersByCode = top.length
-    ? await prisma.$queryRaw<{ code: string; n: bigint }[]>`
+    ? await replica.$queryRaw<{ code: string; n: bigint }[]>`
         SELECT "constituencyCode" AS code, count(*) AS n FROM "Letter"
         WHERE ${confirmedLetter} AND "constituencyCode" = ANY(${top.map((c) => c.ons_code)}) GROUP BY 1`
     : []
@@ -180,7 +180,7 @@ export interface ConstituencyRow {
 export async function constituencyTable(search?: string): Promise<ConstituencyRow[]> {
   const q = search?.trim().slice(0, 100)
   const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
-  const rows = await prisma.$queryRaw<{ ons_code: string | null; name: string; nation: string | null; mp: string | null; party: string | null; signatures: number | null; letters: bigint | null }[]>`
+  const rows = await replica.$queryRaw<{ ons_code: string | null; name: string; nation: string | null; mp: string | null; party: string | null; signatures: number | null; letters: bigint | null }[]>`
     SELECT * FROM (
       SELECT c."onsCode" AS ons_code, c.name, c.nation, m.name AS mp, m.party, cc."signatureCount" AS signatures, l.n AS letters
       FROM "Constituency" c

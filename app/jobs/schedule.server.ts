@@ -5,6 +5,7 @@ import { directoryIsEmpty, syncMpsJob } from '~/mps/sync.server'
 import { purgeUnconfirmedSignatures } from '~/petition/purge.server'
 import { runRetention } from '~/retention/retention.server'
 import { pruneOperations } from '~/operations/status.server'
+import { purgeExpiredRateLimits } from '~/lib/rate-limit.server'
 
 export interface ScheduledJob {
   name: string
@@ -23,4 +24,5 @@ export const scheduledJobs: ScheduledJob[] = [
   { name: 'retention', cron: '35 3 * * *', run: () => runRetention() },
   { name: 'purge-campaigner-sessions', cron: '50 * * * *', run: () => purgeDeadSessions() },
   { name: 'prune-operations', cron: '55 3 * * *', run: () => pruneOperations() },
+  { name: 'purge-expired-rate-limits', cron: '55 * * * *', run: purgeExpiredRateLimits },
 ]

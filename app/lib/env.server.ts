@@ -9,10 +9,16 @@ const flag = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : ['on', 'true', '1'].includes(v)))
 
+const postgresUrl = z.string().url().refine((u) => /^postgres(ql)?:/.test(u), 'must be a postgres:// URL')
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
-    DATABASE_URL: z.string().url().refine((u) => /^postgres(ql)?:/.test(u), 'must be a postgres:// URL'),
+    DATABASE_URL: postgresUrl,
+    /** A direct connection (no pooler) for migrations and anything that needs a session; unset = DATABASE_URL. */
+    DIRECT_DATABASE_URL: postgresUrl.optional(),
+    /** A read replica for dashboard figures, exports and public counts; unset = DATABASE_URL. */
+    DATABASE_REPLICA_URL: postgresUrl.optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     APP_URL: z.string().url().optional(),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -65,6 +71,8 @@ const schema = z
       /** Who may read the outbox at /dev/mailbox: nobody in production, anyone with DEV_MAILBOX=on, else loopback clients when there is no Resend key. */
       devMailbox: production ? ('nobody' as const) : env.DEV_MAILBOX ? ('anyone' as const) : !env.RESEND_API_KEY ? ('loopback' as const) : ('nobody' as const),
       secureCookies: production || appUrl.startsWith('https:'),
+      DIRECT_DATABASE_URL: env.DIRECT_DATABASE_URL ?? env.DATABASE_URL,
+      DATABASE_REPLICA_URL: env.DATABASE_REPLICA_URL ?? env.DATABASE_URL,
       POSTCODES_IO_URL: env.POSTCODES_IO_URL.replace(/\/+$/, ''),
       MEMBERS_API_URL: env.MEMBERS_API_URL.replace(/\/+$/, ''),
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { prisma } from './db.server'
-import { consume, rateRules, reset } from './rate-limit.server'
+import { consume, purgeExpiredRateLimits, rateRules, refund, reset } from './rate-limit.server'
 
 describe('rate limits', () => {
   it('allows up to the rule’s points per window, then refuses with a retry time', async () => {
@@ -44,5 +44,32 @@ describe('limits keyed by the client’s address', () => {
   it('count an IPv4-mapped address as the IPv4 address it is', async () => {
     for (let i = 0; i < rateRules.dataRequestsPerIp.points; i++) await consume('dataRequestsPerIp', '::ffff:203.0.113.9')
     expect((await consume('dataRequestsPerIp', '203.0.113.9')).allowed).toBe(false)
+  })
+})
+
+describe('rate-limit windows', () => {
+  it('start afresh once the last window has run out, and give back a refunded attempt', async () => {
+    const { points } = rateRules.lettersPerEmail
+    for (let i = 0; i < points; i++) await consume('lettersPerEmail', 'win@example.org')
+    expect((await consume('lettersPerEmail', 'win@example.org')).allowed).toBe(false)
+    await refund('lettersPerEmail', 'win@example.org')
+    await refund('lettersPerEmail', 'win@example.org')
+    expect((await consume('lettersPerEmail', 'win@example.org')).allowed).toBe(true)
+    expect((await consume('lettersPerEmail', 'win@example.org')).allowed).toBe(false)
+    // The window ends: the next attempt opens a new one.
+    await prisma.rateLimit.update({ where: { key: 'lettersPerEmail:win@example.org' }, data: { expire: BigInt(Date.now() - 1) } })
+    expect((await consume('lettersPerEmail', 'win@example.org')).allowed).toBe(true)
+    expect((await prisma.rateLimit.findUniqueOrThrow({ where: { key: 'lettersPerEmail:win@example.org' } })).points).toBe(1)
+  })
+
+  it('purges windows that ended over an hour ago, and only those', async () => {
+    await prisma.rateLimit.createMany({
+      data: [
+        { key: 'loginPerIp:old', points: 3, expire: BigInt(Date.now() - 2 * 3_600_000) },
+        { key: 'loginPerIp:recent', points: 3, expire: BigInt(Date.now() - 60_000) },
+      ],
+    })
+    expect(await purgeExpiredRateLimits()).toBeGreaterThanOrEqual(1)
+    expect(await prisma.rateLimit.count({ where: { key: { in: ['loginPerIp:old', 'loginPerIp:recent'] } } })).toBe(1)
   })
 })

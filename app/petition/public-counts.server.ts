@@ -1,6 +1,7 @@
 // What the public sees: /petition.json and the count on the campaign page.
-// Served from a short in-process cache so a refresh storm costs one query per few seconds.
-import { prisma } from '~/lib/db.server'
+// Served from a short in-process cache so a refresh storm costs one query per few seconds,
+// read from the replica (DATABASE_REPLICA_URL) when there is one: a count may lag a moment.
+import { replica } from '~/lib/db.server'
 import { memoFor } from '~/lib/memo.server'
 
 export interface PetitionJson {
@@ -25,8 +26,8 @@ export const PUBLIC_CACHE_MS = 2_000
 
 async function loadPetitionJson(): Promise<PetitionJson> {
   const [count, rows] = await Promise.all([
-    prisma.petitionCount.findUnique({ where: { id: 1 } }),
-    prisma.$queryRaw<{ name: string; ons_code: string; nation: string; mp: string | null; signature_count: number }[]>`
+    replica.petitionCount.findUnique({ where: { id: 1 } }),
+    replica.$queryRaw<{ name: string; ons_code: string; nation: string; mp: string | null; signature_count: number }[]>`
       SELECT c.name, c."onsCode" AS ons_code, c.nation, m.name AS mp, cc."signatureCount" AS signature_count
       FROM "ConstituencyCount" cc
       JOIN "Constituency" c ON c."onsCode" = cc."onsCode"
@@ -51,7 +52,7 @@ async function loadPetitionJson(): Promise<PetitionJson> {
 
 export const petitionJson = memoFor(PUBLIC_CACHE_MS, loadPetitionJson)
 
-const milestones = memoFor(10_000, () => prisma.milestone.findMany({ orderBy: { threshold: 'asc' } }))
+const milestones = memoFor(10_000, () => replica.milestone.findMany({ orderBy: { threshold: 'asc' } }))
 
 export async function signatureCount() {
   const [json, reached] = await Promise.all([petitionJson(), milestones()])
@@ -63,7 +64,7 @@ export async function signatureCount() {
  * dashboard's "Letters confirmed"), for the map and the seat pages.
  */
 export const lettersByConstituency = memoFor(PUBLIC_CACHE_MS, async (): Promise<Map<string, number>> => {
-  const rows = await prisma.$queryRaw<{ code: string; letters: bigint }[]>`
+  const rows = await replica.$queryRaw<{ code: string; letters: bigint }[]>`
     SELECT "constituencyCode" AS code, count(*) AS letters FROM "Letter"
     WHERE "confirmedAt" IS NOT NULL AND state <> 'invalidated' GROUP BY 1`
   return new Map(rows.map((r) => [r.code, Number(r.letters)]))
