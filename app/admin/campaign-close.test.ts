@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
 import { anonymiseAfterClose, CAMPAIGN_CLOSED_AT } from '~/retention/retention.server'
 import * as page from '~/routes/admin.campaign'
-import { outcome, routeArgs, signedInCampaigner, TEST_APP_URL } from './testing.server'
+import { outcome, routeArgs, signedInCampaigner, TEST_APP_URL } from '~/admin/testing.server'
 
 const DAY_MS = 24 * 3600 * 1000
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)

@@ -4,10 +4,10 @@ import { prisma } from '~/lib/db.server'
 import { loader as constituenciesCsv } from '~/routes/admin-export-constituencies'
 import { loader as lettersCsv } from '~/routes/admin-export-letters-per-mp'
 import { loader as signaturesCsv } from '~/routes/admin-export-signatures'
-import { csvCell, csvLine, datedFileName } from './csv.server'
-import { EXPORT_BATCH_SIZE, exportConfirmedSignatures } from './exports.server'
+import { csvCell, csvLine, datedFileName } from '~/admin/csv.server'
+import { EXPORT_BATCH_SIZE, exportConfirmedSignatures } from '~/admin/exports.server'
 import type { Prisma } from '~/generated/prisma/client'
-import { insertSignature, outcome, routeArgs, signedInCampaigner, TEST_APP_URL } from './testing.server'
+import { insertSignature, outcome, routeArgs, signedInCampaigner, TEST_APP_URL } from '~/admin/testing.server'
 
 function signature(state: 'pending' | 'validated' | 'invalidated', name: string, extra: Partial<Prisma.SignatureUncheckedCreateInput> = {}) {
   return insertSignature({ state, name, ...extra })

@@ -5,9 +5,9 @@ import { refreshCounts } from '~/petition/counts.server'
 import { petitionJson } from '~/petition/public-counts.server'
 import { loader as figuresJson } from '~/routes/admin-figures-json'
 import { loader as dashboard } from '~/routes/admin._index'
-import { constituencyTable, dashboardFigures, HOURS_SHOWN } from './figures.server'
+import { constituencyTable, dashboardFigures, HOURS_SHOWN } from '~/admin/figures.server'
 import type { Prisma } from '~/generated/prisma/client'
-import { insertSignature, outcome, routeArgs, signedInCampaigner, TEST_APP_URL } from './testing.server'
+import { insertSignature, outcome, routeArgs, signedInCampaigner, TEST_APP_URL } from '~/admin/testing.server'
 
 let n = 0
 function signature(state: 'pending' | 'validated', extra: Partial<Prisma.SignatureUncheckedCreateInput> = {}) {

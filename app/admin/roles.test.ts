@@ -10,7 +10,7 @@ import * as milestones from '~/routes/admin.milestones'
 import * as moderation from '~/routes/admin.moderation'
 import * as mps from '~/routes/admin.mps'
 import * as dashboard from '~/routes/admin._index'
-import { outcome, routeArgs, signedInCampaigner, TEST_APP_URL } from './testing.server'
+import { outcome, routeArgs, signedInCampaigner, TEST_APP_URL } from '~/admin/testing.server'
 
 const everyone = { '/admin': [layout, dashboard], '/admin/constituencies': [constituencies] } as const
 const adminsOnly = {

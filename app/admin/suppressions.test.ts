@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
 import { isSuppressed } from '~/mail/suppression.server'
 import * as page from '~/routes/admin.suppressions'
-import { outcome, routeArgs, signedInCampaigner, TEST_APP_URL } from './testing.server'
+import { outcome, routeArgs, signedInCampaigner, TEST_APP_URL } from '~/admin/testing.server'
 
 function form(fields: Record<string, string>, headers: Record<string, string> = {}) {
   return { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } }

@@ -6,8 +6,8 @@ import { prisma } from '~/lib/db.server'
 import { action as embedSignAction, loader as embedSignLoader } from '~/routes/embed-sign'
 import { loader as embedLoader } from '~/routes/embed'
 import { loader as adminEmbedLoader } from '~/routes/admin.embed'
-import { isFramablePath } from './framing'
-import { partnerCode } from './partner'
+import { isFramablePath } from '~/embed/framing'
+import { partnerCode } from '~/embed/partner'
 
 beforeEach(async () => {
   await prisma.$executeRaw`TRUNCATE "Email", "Signature", "RateLimit" CASCADE`

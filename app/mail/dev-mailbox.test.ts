@@ -10,7 +10,7 @@ import { prisma } from '~/lib/db.server'
 import { loadEnv } from '~/lib/env.server'
 import * as mailbox from '~/routes/dev-mailbox'
 import * as message from '~/routes/dev-mailbox-message'
-import { mayReadOutbox } from './dev-mailbox.server'
+import { mayReadOutbox } from '~/mail/dev-mailbox.server'
 
 const base = { DATABASE_URL: 'postgresql://x@localhost/x', SESSION_SECRET: 'x'.repeat(32) }
 const from = (socketAddress: string) => ({ context: { clientIp: '198.51.100.1', socketAddress, cspNonce: '' } })
