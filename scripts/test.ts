@@ -3,7 +3,7 @@
 // integration tests (vitest), then the end-to-end scenarios (Playwright, Chromium).
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import { createTemplateDatabase, ensureTestServer } from '../e2e/support/test-database'
+import { createTemplateDatabase, ensureTestServer } from '../app/testing/test-database'
 import { ROOT } from '../server/database'
 
 function run(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) {

@@ -1,6 +1,6 @@
 // Reads what the Resend stub "delivered", as a supporter reads their inbox.
 import { expect } from '@playwright/test'
-import type { DeliveredEmail } from '../stubs/resend-stub'
+import type { DeliveredEmail } from '../../app/testing/stubs/resend-stub'
 import { resendStubUrl } from './ports'
 
 export async function deliveredTo(address: string): Promise<DeliveredEmail[]> {

@@ -4,11 +4,11 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { ROOT } from '../../server/database'
-import { startPostcodesStub } from '../stubs/postcodes-io-stub'
-import { startResendStub } from '../stubs/resend-stub'
+import { startPostcodesStub } from '../../app/testing/stubs/postcodes-io-stub'
+import { startResendStub } from '../../app/testing/stubs/resend-stub'
 import { extraStubs } from './extra-stubs'
 import { appUrl, ports } from './ports'
-import { createTestDatabase, createTemplateDatabase, ensureTestServer } from './test-database'
+import { createTestDatabase, createTemplateDatabase, ensureTestServer } from '../../app/testing/test-database'
 
 const server = await ensureTestServer()
 if (!process.env.TEST_TEMPLATE_READY) await createTemplateDatabase(server.adminUrl)
