@@ -16,9 +16,9 @@ import { mailboxKey } from '~/lib/mailbox-key'
 import { signPetition } from '~/petition/sign.server'
 import { testContext } from '~/testing/context'
 import { resendEvent, signWebhook } from '~/testing/webhooks'
-import { deliverAllDue } from './deliver.server'
-import { isSuppressed } from './suppression.server'
-import { receiveResendWebhook } from './webhooks.server'
+import { deliverAllDue } from '~/mail/deliver.server'
+import { isSuppressed } from '~/mail/suppression.server'
+import { receiveResendWebhook } from '~/mail/webhooks.server'
 
 const SECRET = vi.hoisted(() => {
   const secret = `whsec_${Buffer.from('suppression webhook secret 0123').toString('base64')}`

@@ -7,9 +7,9 @@ import { trackLetters } from '~/letters/progress.server'
 import { signPetition } from '~/petition/sign.server'
 import { testContext } from '~/testing/context'
 import { resendEvent, signWebhook } from '~/testing/webhooks'
-import { deliverAllDue } from './deliver.server'
-import { isSuppressed, liftSuppression } from './suppression.server'
-import { receiveResendWebhook, settleWebhookEvents } from './webhooks.server'
+import { deliverAllDue } from '~/mail/deliver.server'
+import { isSuppressed, liftSuppression } from '~/mail/suppression.server'
+import { receiveResendWebhook, settleWebhookEvents } from '~/mail/webhooks.server'
 
 const SECRET = vi.hoisted(() => {
   const secret = `whsec_${Buffer.from('unit-test webhook secret 0123456789').toString('base64')}`

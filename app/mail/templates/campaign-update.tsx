@@ -1,6 +1,6 @@
 import { Link, Text } from '@react-email/components'
 import { Markdown, markdownToText } from '../markdown'
-import { EmailLayout } from './layout'
+import { EmailLayout } from '~/mail/templates/layout'
 
 export interface CampaignUpdateProps {
   subject: string

@@ -1,5 +1,5 @@
 import { Text } from '@react-email/components'
-import { EmailLayout } from './layout'
+import { EmailLayout } from '~/mail/templates/layout'
 
 export interface LetterAlreadySentProps {
   name: string

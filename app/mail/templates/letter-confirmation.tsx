@@ -3,7 +3,7 @@
 // letter, not its subject. The letter is on the page behind the link, where
 // a button sends it (decision 056: the campaign's mail is no relay).
 import { Button, Text } from '@react-email/components'
-import { EmailLayout, buttonStyle } from './layout'
+import { EmailLayout, buttonStyle } from '~/mail/templates/layout'
 
 export interface LetterConfirmationProps {
   name: string

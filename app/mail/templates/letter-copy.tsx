@@ -1,6 +1,6 @@
 import { Text } from '@react-email/components'
 import type { LetterParts } from '~/letters/letter-text'
-import { EmailLayout } from './layout'
+import { EmailLayout } from '~/mail/templates/layout'
 import { LetterBlock, letterText } from './letter-parts'
 
 export interface LetterCopyProps {

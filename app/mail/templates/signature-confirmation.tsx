@@ -1,5 +1,5 @@
 import { Button, Link, Text } from '@react-email/components'
-import { EmailLayout, buttonStyle } from './layout'
+import { EmailLayout, buttonStyle } from '~/mail/templates/layout'
 
 export interface SignatureConfirmationProps {
   name: string
