@@ -2,15 +2,15 @@
 // data; the worker renders at send time.
 import { render } from '@react-email/render'
 import { createElement, type FunctionComponent } from 'react'
-import { AlreadySignedEmail, alreadySignedText } from './templates/already-signed'
-import { SignatureConfirmationEmail, signatureConfirmationText } from './templates/signature-confirmation'
-import { CampaignUpdateEmail, campaignUpdateText } from './templates/campaign-update'
-import { DataRequestEmail, dataRequestText } from './templates/data-request'
-import { LetterAlreadySentEmail, letterAlreadySentText } from './templates/letter-already-sent'
-import { LetterConfirmationEmail, letterConfirmationText } from './templates/letter-confirmation'
-import { LetterCopyEmail, letterCopyText } from './templates/letter-copy'
-import { LetterToMpEmail, letterToMpText } from './templates/letter-to-mp'
-import { ReplySurveyEmail, replySurveyText } from './templates/reply-survey'
+import { AlreadySignedEmail, alreadySignedText } from '~/petition/emails/already-signed'
+import { SignatureConfirmationEmail, signatureConfirmationText } from '~/petition/emails/signature-confirmation'
+import { CampaignUpdateEmail, campaignUpdateText } from '~/updates/emails/campaign-update'
+import { DataRequestEmail, dataRequestText } from '~/retention/emails/data-request'
+import { LetterAlreadySentEmail, letterAlreadySentText } from '~/letters/emails/letter-already-sent'
+import { LetterConfirmationEmail, letterConfirmationText } from '~/letters/emails/letter-confirmation'
+import { LetterCopyEmail, letterCopyText } from '~/letters/emails/letter-copy'
+import { LetterToMpEmail, letterToMpText } from '~/letters/emails/letter-to-mp'
+import { ReplySurveyEmail, replySurveyText } from '~/letters/emails/reply-survey'
 
 interface TemplateDefinition<Props> {
   component: FunctionComponent<Props>

@@ -8,8 +8,8 @@ import { TextArea } from '~/components/text-area'
 import { ErrorSummary } from '~/components/error-summary'
 import { TextField, fieldState, problemsOf } from '~/components/text-field'
 import { readFormData } from '~/lib/form-data.server'
-import { Markdown } from '~/mail/markdown'
-import { MAILSHOT_STATUS_LABEL, MARKDOWN_HINT } from '~/mail/mailshot-labels'
+import { Markdown } from '~/updates/markdown'
+import { MAILSHOT_STATUS_LABEL, MARKDOWN_HINT } from '~/updates/mailshot-labels'
 import {
   deleteDraft,
   getMailshot,
@@ -20,7 +20,7 @@ import {
   sendTestMailshot,
   startMailshot,
   updateMailshot,
-} from '~/mail/mailshots.server'
+} from '~/updates/mailshots.server'
 import type { Route } from './+types/admin.updates-detail'
 
 export const meta = () => [{ title: 'Campaign update — campaign dashboard' }, { name: 'robots', content: 'noindex' }]

@@ -1,8 +1,8 @@
 // Campaign updates: the list, newest first.
 import { Link } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
-import { MAILSHOT_STATUS_LABEL } from '~/mail/mailshot-labels'
-import { listMailshots } from '~/mail/mailshots.server'
+import { MAILSHOT_STATUS_LABEL } from '~/updates/mailshot-labels'
+import { listMailshots } from '~/updates/mailshots.server'
 import type { Route } from './+types/admin.updates'
 
 export const meta = () => [{ title: 'Campaign updates — campaign dashboard' }, { name: 'robots', content: 'noindex' }]

@@ -27,7 +27,7 @@ const app = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.
     SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
     RESEND_API_KEY: 're_e2e_key',
     RESEND_BASE_URL: `http://127.0.0.1:${ports.resend}`,
-    RESEND_WEBHOOK_SECRET: (await import('./webhooks')).e2eWebhookSecret,
+    RESEND_WEBHOOK_SECRET: (await import('../../app/testing/webhooks')).e2eWebhookSecret,
     RESEND_REQUESTS_PER_SECOND: '20',
     POSTCODES_IO_URL: `http://127.0.0.1:${ports.postcodes}`,
     MEMBERS_API_URL: `http://127.0.0.1:${ports.members}`,
