@@ -11,7 +11,7 @@ export const streamTimeout = 5_000
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   ;(context as Partial<AppLoadContext> | undefined)?.errors?.push(error)
   // Another site's form, refused: one line, not a stack trace per attempt.
-  if (isCrossSiteRefusal(error)) return console.warn(`Refused a form posted from another site: ${request.method} ${new URL(request.url).pathname} (Origin: ${request.headers.get('origin')?.slice(0, 100)})`)
+  if (isCrossSiteRefusal(error)) return console.warn(`Refused a form posted from another site: ${request.method} ${new URL(request.url).pathname} (Origin: ${request.headers.get('origin')?.slice(0, 100) ?? 'none'})`)
   if (!request.signal.aborted) console.error(isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error)
 }
 

@@ -69,7 +69,7 @@ try {
     const audits = report.audits as Record<string, { score: number | null; title: string; displayValue?: string }>
     console.log(`\n${page} (${preset}): performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}, SEO ${score('seo')}`)
     for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']) {
-      if (audits[id]) console.log(`  ${audits[id].title}: ${audits[id].displayValue ?? audits[id].score}`)
+      if (audits[id]) console.log(`  ${audits[id].title}: ${audits[id].displayValue ?? audits[id].score ?? 'no score'}`)
     }
     for (const [id, audit] of Object.entries(audits)) {
       if (audit.score !== null && audit.score < 1 && report.categories.accessibility.auditRefs.some((r: { id: string }) => r.id === id)) {

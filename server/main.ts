@@ -53,7 +53,7 @@ async function primary() {
       const role = roles.get(child.id) ?? 'web'
       roles.delete(child.id)
       if (!shuttingDown) {
-        console.error(`${role} process ${child.process.pid} exited (${signal ?? code}); starting another in a second`)
+        console.error(`${role} process ${child.process.pid ?? 'unknown'} exited (${signal ?? code ?? 'unknown'}); starting another in a second`)
         setTimeout(() => !shuttingDown && fork(role), 1_000)
       }
     })

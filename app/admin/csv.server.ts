@@ -10,7 +10,7 @@ export function csvCell(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint') return String(value)
   if (typeof value === 'boolean') return value ? 'yes' : 'no'
   if (value instanceof Date) return value.toISOString()
-  let text = String(value)
+  let text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '')
   if (FORMULA_START.test(text)) text = `'${text}`
   return `"${text.replaceAll('"', '""')}"`
 }

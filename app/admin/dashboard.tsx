@@ -22,10 +22,16 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London',
 export function useLiveFigures(initial: DashboardFigures) {
   const [figures, setFigures] = useState(initial)
   const [signedOut, setSignedOut] = useState(false)
-  useEffect(() => setFigures(initial), [initial])
+  // New figures from the loader (a revalidation) replace the polled ones, during render rather than in an effect.
+  const [loaded, setLoaded] = useState(initial)
+  if (loaded !== initial) {
+    setLoaded(initial)
+    setFigures(initial)
+  }
   useEffect(() => {
     if (signedOut) return
-    const timer = setInterval(async () => {
+    const timer = setInterval(() => void refresh(), REFRESH_MS)
+    async function refresh() {
       if (document.hidden) return
       try {
         const response = await fetch('/admin/figures.json', { headers: { accept: 'application/json' } })
@@ -34,7 +40,7 @@ export function useLiveFigures(initial: DashboardFigures) {
       } catch {
         // Offline for a moment: the next tick tries again.
       }
-    }, REFRESH_MS)
+    }
     return () => clearInterval(timer)
   }, [signedOut])
   return { figures, signedOut }

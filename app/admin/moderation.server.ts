@@ -78,7 +78,7 @@ export function ipSearch(value: string): { address: string } | { range: string }
   const mapped = parsed.address.toLowerCase().match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/)
   if (mapped) {
     const prefix = parsed.prefix === null ? null : parsed.prefix - 96
-    if (prefix !== null && prefix < 0) return { range: `${parsed.address}/${parsed.prefix}` }
+    if (prefix !== null && prefix < 0) return { range: `${parsed.address}/${prefix + 96}` }
     return prefix === null || prefix === 32 ? { address: mapped[1] } : { range: `${mapped[1]}/${prefix}` }
   }
   if (net.isIPv4(parsed.address)) {

@@ -2,7 +2,7 @@
 // nobody has confirmed: only their name, escaped and never a link (decision 056).
 import { describe, expect, it } from 'vitest'
 import { fullName } from '~/lib/supporter-fields'
-import { renderEmail } from '~/mail/templates.server'
+import { renderEmail } from '~/emails/templates.server'
 
 const HOSTILE = 'Eve <a href="https://evil.example/a">Win</a> <img src="https://evil.example/b.png"> <script>alert(1)</script>'
 

@@ -16,7 +16,7 @@ import { mailboxKey } from '~/lib/mailbox-key'
 import { signPetition } from '~/petition/sign.server'
 import { testContext } from '~/testing/context'
 import { resendEvent, signWebhook } from '~/testing/webhooks'
-import { deliverAllDue } from '~/mail/deliver.server'
+import { deliverAllDue } from '~/emails/outbox.server'
 import { isSuppressed } from '~/mail/suppression.server'
 import { receiveResendWebhook } from '~/mail/webhooks.server'
 

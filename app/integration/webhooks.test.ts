@@ -7,7 +7,7 @@ import { trackLetters } from '~/letters/progress.server'
 import { signPetition } from '~/petition/sign.server'
 import { testContext } from '~/testing/context'
 import { resendEvent, signWebhook } from '~/testing/webhooks'
-import { deliverAllDue } from '~/mail/deliver.server'
+import { deliverAllDue } from '~/emails/outbox.server'
 import { isSuppressed, liftSuppression } from '~/mail/suppression.server'
 import { receiveResendWebhook, settleWebhookEvents } from '~/mail/webhooks.server'
 

@@ -2,7 +2,7 @@
 // postcode lookups and the public count run as short loops; scheduled and
 // one-off jobs run through pg-boss.
 import { env } from '~/lib/env.server'
-import { deliverBatch } from '~/mail/deliver.server'
+import { deliverBatch } from '~/emails/outbox.server'
 import { pauseSending, waitForSendSlot } from '~/mail/pace.server'
 import { settleWebhookEvents } from '~/mail/webhooks.server'
 import { queueMailshots } from '~/updates/mailshots.server'

@@ -3,7 +3,7 @@
 // (stub), a copy to the supporter, and what happens after.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
-import { deliverAllDue } from '~/mail/deliver.server'
+import { deliverAllDue } from '~/emails/outbox.server'
 import { forgetPlaces } from '~/mps/lookup.server'
 import { switchTargetOff } from '~/mps/targets.server'
 import { testContext } from '~/testing/context'

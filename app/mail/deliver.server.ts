@@ -8,12 +8,14 @@ import { env } from '~/lib/env.server'
 import { formatMailbox, parseMailbox } from './address'
 import { resendClient } from './resend.server'
 import { suppressedAmong } from './suppression.server'
-import { renderEmail } from './templates.server'
 
 const BATCH_SIZE = 100
 /** How long a claimed batch is ours before another worker may take it over. */
 const LEASE_SECONDS = 120
 const MAX_BACKOFF_SECONDS = 3600
+
+/** Turns a stored template name and its props into the email's HTML and text (the app's templates, app/emails). */
+export type EmailRenderer = (template: string, props: Record<string, unknown>) => Promise<{ html: string; text: string }>
 
 export interface DeliveryReport {
   sent: number
@@ -68,9 +70,9 @@ function secretHeaders(email: Email): Record<string, string> | undefined {
   return (email.secrets as { headers?: Record<string, string> } | null)?.headers
 }
 
-async function toMessage(email: Email) {
+async function toMessage(email: Email, render: EmailRenderer) {
   const props = { ...(email.data as object), ...((email.secrets as object | null) ?? {}) }
-  const { html, text } = await renderEmail(email.template, props)
+  const { html, text } = await render(email.template, props)
   const from = parseMailbox(env().MAIL_FROM)
   return {
     from: formatMailbox(email.fromName ?? from.name, from.address),
@@ -139,7 +141,7 @@ async function send(messages: Message[], idempotencyKey: string) {
 }
 
 /** Sends one batch. Returns what happened, including how long to pause if Resend said 429. */
-export async function deliverBatch(options: { beforeSend?: () => Promise<void> } = {}): Promise<DeliveryReport & { claimed: number }> {
+export async function deliverBatch(render: EmailRenderer, options: { beforeSend?: () => Promise<void> } = {}): Promise<DeliveryReport & { claimed: number }> {
   const report = { sent: 0, failed: 0, deferred: 0, suppressed: 0, pauseMs: 0, claimed: 0 }
   const claimed = await claimBatch()
   report.claimed = claimed.length
@@ -148,7 +150,7 @@ export async function deliverBatch(options: { beforeSend?: () => Promise<void> }
   report.suppressed = claimed.length - emails.length
   if (!emails.length) return report
 
-  const messages = await Promise.all(emails.map(toMessage))
+  const messages = await Promise.all(emails.map((email) => toMessage(email, render)))
 
   if (env().outbox) {
     await markSent(emails, [], messages)
@@ -196,10 +198,10 @@ export async function deliverBatch(options: { beforeSend?: () => Promise<void> }
 }
 
 /** Sends everything due now (used by tests and the CLI); the worker calls deliverBatch in a paced loop. */
-export async function deliverAllDue(maxBatches = 1000): Promise<DeliveryReport> {
+export async function deliverAllDue(render: EmailRenderer, maxBatches = 1000): Promise<DeliveryReport> {
   const total = { sent: 0, failed: 0, deferred: 0, suppressed: 0, pauseMs: 0 }
   for (let i = 0; i < maxBatches; i++) {
-    const r = await deliverBatch()
+    const r = await deliverBatch(render)
     total.sent += r.sent
     total.failed += r.failed
     total.deferred += r.deferred

@@ -1,17 +1,18 @@
 // Queueing an email is writing a row, inside the caller's transaction: the
 // email exists exactly when the thing it is about exists. The worker sends it.
 import type { EmailKind, Prisma } from '~/generated/prisma/client'
-import type { TemplateName, TemplateProps } from './templates.server'
 
-export interface QueuedEmail<T extends TemplateName> {
+/** An email as the transport stores it: the template is a name, its props plain JSON. The app's typed
+ * `queueEmail` (app/emails/outbox.server.ts) checks them against the template before they get here. */
+export interface QueuedEmail {
   kind: EmailKind
   to: string
   subject: string
-  template: T
+  template: string
   /** Kept until the email is gone; safe to keep (no secrets). */
-  data: Partial<TemplateProps<T>>
+  data: object
   /** Secret links; erased once Resend has accepted the email. */
-  secrets?: Partial<TemplateProps<T>>
+  secrets?: object
   replyTo?: string
   fromName?: string
   headers?: Record<string, string>
@@ -24,7 +25,8 @@ export interface QueuedEmail<T extends TemplateName> {
   linkTokenHash?: string
 }
 
-export async function queueEmail<T extends TemplateName>(tx: Prisma.TransactionClient, email: QueuedEmail<T>) {
+/** The only code that writes an `Email` row (the signing CTE embeds `emailInsertSql`, below). */
+export async function insertEmail(tx: Prisma.TransactionClient, email: QueuedEmail) {
   return tx.email.create({
     data: {
       kind: email.kind,

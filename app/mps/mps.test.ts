@@ -139,7 +139,6 @@ describe('syncing the MP directory', () => {
   it('changes nothing when the Members API is down or too slow', async () => {
     await syncMps(fast)
     const api = testContext().members
-    const members = api.members
     api.setMode('down')
     await expect(syncMps({ ...fast, attempts: 2 })).rejects.toThrow(MembersApiError)
     api.setMode('slow')

@@ -8,7 +8,7 @@ import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { mailboxKey } from '~/lib/mailbox-key'
 import { createToken } from '~/lib/tokens.server'
-import { queueEmail } from '~/mail/outbox.server'
+import { queueEmail } from '~/emails/outbox.server'
 import type { SignInput } from './sign-form.server'
 
 export const TOKEN_LIFETIME_DAYS = retention.unconfirmedDays

@@ -14,7 +14,7 @@ import {
 } from '~/admin/moderation.server'
 import { ErrorSummary } from '~/components/error-summary'
 import { TextField, fieldState, problemsOf, type FormResult } from '~/components/text-field'
-import { readFormData } from '~/lib/form-data.server'
+import { formText, readFormData } from '~/lib/form-data.server'
 import { formatNumber } from '~/petition/milestones'
 import type { Route } from './+types/admin.moderation'
 
@@ -68,7 +68,7 @@ export async function action({ request }: Route.ActionArgs) {
     if (typeof value === 'string' && value) back.set(key, value)
   }
   if (formData.get('intent') === 'revert') {
-    const id = String(formData.get('invalidationId') ?? '')
+    const id = formText(formData, 'invalidationId')
     if (!/^[0-9a-f-]{36}$/.test(id)) throw data('Unknown invalidation.', { status: 400 })
     const outcome = await revertInvalidation(campaigner, id)
     if (outcome === 'not-found') return data({ message: 'That has already been undone.', result: undefined }, { status: 409 })

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { Form, Link, data, redirect } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
 import { bouncedMps, clearMpBounce, findBouncedMp, findSuppression, liftSchema, liftSuppressionFor, listSuppressions } from '~/admin/suppressions.server'
-import { readFormData } from '~/lib/form-data.server'
+import { formText, readFormData } from '~/lib/form-data.server'
 import { formatNumber } from '~/petition/milestones'
 import type { Route } from './+types/admin.suppressions'
 
@@ -29,7 +29,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const campaigner = await requireCampaigner(request, { role: 'admin' })
   const formData = await readFormData(request)
-  const q = String(formData.get('q') ?? '').slice(0, 254)
+  const q = formText(formData, 'q').slice(0, 254)
   const submission = parseWithZod(formData, { schema: liftSchema })
   if (submission.status !== 'success') {
     const message = Object.values(submission.reply().error ?? {}).flat()[0] ?? 'That request could not be read.'

@@ -109,7 +109,9 @@ export default function AdminUpdate({ loaderData, actionData }: Route.ComponentP
   // While it sends, the figures refresh themselves (without JavaScript, reload the page).
   useEffect(() => {
     if (shot.status !== 'sending') return
-    const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 3000)
+    const timer = setInterval(() => {
+      if (revalidator.state === 'idle') void revalidator.revalidate()
+    }, 3000)
     return () => clearInterval(timer)
   }, [shot.status, revalidator])
 

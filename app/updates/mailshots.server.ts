@@ -16,7 +16,7 @@ import type { Mailshot, MailshotStatus, Prisma } from '~/generated/prisma/client
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { createToken } from '~/lib/tokens.server'
-import { queueEmail } from '~/mail/outbox.server'
+import { queueEmail } from '~/emails/outbox.server'
 
 /** Recipients queued per transaction. */
 export const MAILSHOT_CHUNK = 500

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
 import { testContext } from '~/testing/context'
-import { deliverAllDue } from '~/mail/deliver.server'
+import { deliverAllDue } from '~/emails/outbox.server'
 import {
   createMailshot,
   getMailshot,

@@ -49,9 +49,9 @@ async function stop() {
 }
 app.on('exit', (code) => {
   if (!stopping) {
-    console.error(`the app exited (${code})`)
+    console.error(`the app exited (${code ?? 'killed by a signal'})`)
     process.exit(1)
   }
 })
-process.on('SIGTERM', stop)
-process.on('SIGINT', stop)
+process.on('SIGTERM', () => void stop())
+process.on('SIGINT', () => void stop())

@@ -55,7 +55,7 @@ try {
     const plan = rows[0]['QUERY PLAN'][0]
     const nodes: string[] = []
     const walk = (node: Record<string, unknown>) => {
-      nodes.push(`${node['Node Type']}${node['Index Name'] ? ` (${node['Index Name']})` : ''}`)
+      nodes.push(`${node['Node Type'] as string}${node['Index Name'] ? ` (${node['Index Name'] as string})` : ''}`)
       for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child)
     }
     walk(plan.Plan)

@@ -26,7 +26,7 @@ export interface RunningStub {
 }
 
 export async function startHttpStub(handler: StubHandler, port = 0): Promise<RunningStub> {
-  const server = http.createServer(async (req, res) => {
+  const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const raw = Buffer.concat(chunks).toString('utf8')
@@ -48,7 +48,8 @@ export async function startHttpStub(handler: StubHandler, port = 0): Promise<Run
       res.writeHead(500, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ error: (error as Error).message }))
     }
-  })
+  }
+  const server = http.createServer((req, res) => void answer(req, res))
   server.keepAliveTimeout = 1000
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
   const actual = (server.address() as AddressInfo).port
