@@ -43,7 +43,7 @@ async function primary() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
   process.on('SIGINT', () => void shutdown('SIGINT'))
 
-  const webProcesses = Number(process.env.WEB_CONCURRENCY ?? Math.min(4, os.availableParallelism()))
+  const webProcesses = config.WEB_CONCURRENCY
   if (webProcesses > 1) {
     const roles = new Map<number, Role>()
     const fork = (role: Role) => roles.set(cluster.fork({ DUTY_OF_CARE_ROLE: role }).id, role)

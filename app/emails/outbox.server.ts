@@ -3,7 +3,7 @@
 // the named template's props at compile time.
 import type { Prisma } from '~/generated/prisma/client'
 import { deliverAllDue as deliverAllDueWith, deliverBatch as deliverBatchWith } from '~/mail/deliver.server'
-import { insertEmail, type QueuedEmail } from '~/mail/outbox.server'
+import { emailInsertSql, insertEmail, type QueuedEmail } from '~/mail/outbox.server'
 import { renderEmail, type TemplateName, type TemplateProps } from './templates.server'
 
 /**
@@ -22,6 +22,14 @@ export async function queueEmail<T extends TemplateName, S extends keyof Templat
   email: TypedEmail<T, S>,
 ) {
   return insertEmail(tx, email)
+}
+
+/** `queueEmail` as a fragment of the caller's own statement (one round trip): see emailInsertSql. */
+export function queueEmailSql<T extends TemplateName, S extends keyof TemplateProps<T> = never>(
+  email: Omit<TypedEmail<T, S>, 'signatureId'>,
+  from: Parameters<typeof emailInsertSql>[1],
+): Prisma.Sql {
+  return emailInsertSql(email, from)
 }
 
 export const deliverBatch = (options?: Parameters<typeof deliverBatchWith>[1]) => deliverBatchWith(renderEmail, options)

@@ -1,6 +1,7 @@
 // The one place configuration is read. Parsed once; a bad value stops the
 // process at start with a message naming the variable.
 import crypto from 'node:crypto'
+import os from 'node:os'
 import { z } from 'zod'
 
 const flag = (fallback: boolean) =>
@@ -46,6 +47,8 @@ const schema = z
     /** Emails per second Resend accepts from this account (requests, each up to 100 emails). */
     RESEND_REQUESTS_PER_SECOND: z.coerce.number().positive().default(4),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** Web processes (decision 041): default one per core, at most 4; 1 runs web and worker in one process. */
+    WEB_CONCURRENCY: z.coerce.number({ invalid_type_error: 'must be a whole number of processes, like 2' }).int().min(1).max(64).optional(),
   })
   .transform((env) => {
     const production = env.NODE_ENV === 'production'
@@ -65,6 +68,7 @@ const schema = z
       secureCookies: production || appUrl.startsWith('https:'),
       POSTCODES_IO_URL: env.POSTCODES_IO_URL.replace(/\/+$/, ''),
       MEMBERS_API_URL: env.MEMBERS_API_URL.replace(/\/+$/, ''),
+      WEB_CONCURRENCY: env.WEB_CONCURRENCY ?? Math.min(4, os.availableParallelism()),
     }
   })
 

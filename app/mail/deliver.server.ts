@@ -2,12 +2,32 @@
 // and hands each batch to Resend's batch endpoint with an Idempotency-Key, so
 // a retry after a crash or a timeout never sends an email twice.
 import crypto from 'node:crypto'
-import { Prisma, type Email } from '~/generated/prisma/client'
+import { EmailKind, Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { formatMailbox, parseMailbox } from './address'
 import { resendClient } from './resend.server'
 import { suppressedAmong } from './suppression.server'
+import { col, sql, type RowOf } from '~/lib/sql.server'
+
+/** The columns a claimed email is sent from (RETURNING lists exactly these). */
+const claimedEmail = {
+  id: col.string,
+  kind: col.enum(EmailKind),
+  to: col.string,
+  replyTo: col.string.nullable(),
+  fromName: col.string.nullable(),
+  subject: col.string,
+  template: col.string,
+  data: col.json,
+  secrets: col.json,
+  headers: col.json,
+  attempts: col.number,
+  batchKey: col.string.nullable(),
+  createdAt: col.at,
+}
+type Email = RowOf<typeof claimedEmail>
+const CLAIMED_COLUMNS = Prisma.raw(Object.keys(claimedEmail).map((c) => `"${c}"`).join(', '))
 
 const BATCH_SIZE = 100
 /** How long a claimed batch is ours before another worker may take it over. */
@@ -29,25 +49,25 @@ export interface DeliveryReport {
 /** Claims one batch: an unfinished batch whose retry is due (same emails, same key), else fresh emails. */
 async function claimBatch(): Promise<Email[]> {
   const claimed = await prisma.$transaction(async (tx) => {
-    const retry = await tx.$queryRaw<{ batchKey: string }[]>`
+    const retry = await sql.rows({ batchKey: col.string }, tx)`
       SELECT "batchKey" FROM "Email"
       WHERE "batchKey" IS NOT NULL AND status IN ('queued', 'sending') AND "nextAttemptAt" <= now()
       ORDER BY "nextAttemptAt" LIMIT 1 FOR UPDATE SKIP LOCKED`
     if (retry.length) {
-      return tx.$queryRaw<Email[]>`
+      return sql.rows(claimedEmail, tx)`
         UPDATE "Email" SET status = 'sending', attempts = attempts + 1, "updatedAt" = now(),
           "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS})
         WHERE "batchKey" = ${retry[0].batchKey} AND status IN ('queued', 'sending')
-        RETURNING *`
+        RETURNING ${CLAIMED_COLUMNS}`
     }
     const batchKey = crypto.randomUUID()
-    return tx.$queryRaw<Email[]>`
+    return sql.rows(claimedEmail, tx)`
       UPDATE "Email" SET status = 'sending', attempts = attempts + 1, "batchKey" = ${batchKey}, "updatedAt" = now(),
         "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS})
       WHERE id IN (
         SELECT id FROM "Email" WHERE status = 'queued' AND "batchKey" IS NULL AND "nextAttemptAt" <= now()
         ORDER BY "nextAttemptAt" LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
-      RETURNING *`
+      RETURNING ${CLAIMED_COLUMNS}`
   })
   // RETURNING follows no order: keep the batch in the order the emails were queued.
   return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))

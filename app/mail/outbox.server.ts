@@ -1,6 +1,6 @@
 // Queueing an email is writing a row, inside the caller's transaction: the
 // email exists exactly when the thing it is about exists. The worker sends it.
-import type { EmailKind, Prisma } from '~/generated/prisma/client'
+import { Prisma, type EmailKind } from '~/generated/prisma/client'
 
 /** An email as the transport stores it: the template is a name, its props plain JSON. The app's typed
  * `queueEmail` (app/emails/outbox.server.ts) checks them against the template before they get here. */
@@ -46,4 +46,21 @@ export async function insertEmail(tx: Prisma.TransactionClient, email: QueuedEma
     },
     select: { id: true },
   })
+}
+
+/**
+ * The same row as `insertEmail`, as an INSERT a caller's single statement embeds (a CTE body): one
+ * email for each row of `from.rows`, hung off it by `from.signatureId` (e.g. Prisma.sql`signature.id`).
+ * Signing writes its signature and its confirmation email in one round trip with it (decision 071).
+ */
+export function emailInsertSql(email: Omit<QueuedEmail, 'signatureId'>, from: { rows: Prisma.Sql; signatureId: Prisma.Sql }): Prisma.Sql {
+  const json = (value: object | undefined) => (value === undefined ? null : JSON.stringify(value))
+  return Prisma.sql`
+    INSERT INTO "Email" (id, kind, "to", subject, template, data, secrets, "replyTo", "fromName", headers,
+      "letterId", "mailshotId", "nextAttemptAt", "linkTokenHash", "signatureId", "updatedAt")
+    SELECT gen_random_uuid(), ${email.kind}::"EmailKind", ${email.to}, ${email.subject}, ${email.template},
+      ${json(email.data)}::jsonb, ${json(email.secrets)}::jsonb, ${email.replyTo ?? null}, ${email.fromName ?? null},
+      ${json(email.headers)}::jsonb, ${email.letterId ?? null}::uuid, ${email.mailshotId ?? null}::uuid,
+      (${email.notBefore ?? Prisma.sql`now()`})::timestamp(3), ${email.linkTokenHash ?? null}, ${from.signatureId}, now()
+    FROM ${from.rows}`
 }

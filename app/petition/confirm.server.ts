@@ -3,6 +3,7 @@
 // validates the signature. Pressing it again changes nothing.
 import { prisma } from '~/lib/db.server'
 import { hashToken, isWellFormedToken } from '~/lib/tokens.server'
+import { col, sql } from '~/lib/sql.server'
 
 export type ConfirmOutcome =
   | { status: 'confirmed'; signatureId: string }
@@ -24,7 +25,7 @@ export async function signatureLinkState(token: unknown): Promise<ConfirmLinkSta
 export async function confirmSignature(token: unknown): Promise<ConfirmOutcome> {
   if (!isWellFormedToken(token)) return { status: 'invalid' }
   const tokenHash = hashToken(token)
-  const confirmed = await prisma.$queryRaw<{ id: string }[]>`
+  const confirmed = await sql.rows({ id: col.string })`
     UPDATE "Signature" SET state = 'validated', "validatedAt" = now()
     WHERE "tokenHash" = ${tokenHash} AND state = 'pending' AND "tokenExpiresAt" > now()
     RETURNING id`

@@ -2,6 +2,7 @@
 // Served from a short in-process cache so a refresh storm costs one query per few seconds.
 import { prisma } from '~/lib/db.server'
 import { memoFor } from '~/lib/memo.server'
+import { col, sql } from '~/lib/sql.server'
 
 export interface PetitionJson {
   signature_count: number
@@ -26,7 +27,7 @@ export const PUBLIC_CACHE_MS = 2_000
 async function loadPetitionJson(): Promise<PetitionJson> {
   const [count, rows] = await Promise.all([
     prisma.petitionCount.findUnique({ where: { id: 1 } }),
-    prisma.$queryRaw<{ name: string; ons_code: string; nation: string; mp: string | null; signature_count: number }[]>`
+    sql.rows({ name: col.string, ons_code: col.string, nation: col.string, mp: col.string.nullable(), signature_count: col.number })`
       SELECT c.name, c."onsCode" AS ons_code, c.nation, m.name AS mp, cc."signatureCount" AS signature_count
       FROM "ConstituencyCount" cc
       JOIN "Constituency" c ON c."onsCode" = cc."onsCode"
@@ -63,7 +64,7 @@ export async function signatureCount() {
  * dashboard's "Letters confirmed"), for the map and the seat pages.
  */
 export const lettersByConstituency = memoFor(PUBLIC_CACHE_MS, async (): Promise<Map<string, number>> => {
-  const rows = await prisma.$queryRaw<{ code: string; letters: bigint }[]>`
+  const rows = await sql.rows({ code: col.string, letters: col.count })`
     SELECT "constituencyCode" AS code, count(*) AS letters FROM "Letter"
     WHERE "confirmedAt" IS NOT NULL AND state <> 'invalidated' GROUP BY 1`
   return new Map(rows.map((r) => [r.code, Number(r.letters)]))

@@ -4,12 +4,14 @@
 import crypto from 'node:crypto'
 import { privacyVersion } from '~/campaign/content'
 import { retention } from '~/campaign/retention'
+import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { mailboxKey } from '~/lib/mailbox-key'
 import { createToken } from '~/lib/tokens.server'
-import { queueEmail } from '~/emails/outbox.server'
+import { queueEmail, queueEmailSql } from '~/emails/outbox.server'
 import type { SignInput } from './sign-form.server'
+import { col, sql } from '~/lib/sql.server'
 
 export const TOKEN_LIFETIME_DAYS = retention.unconfirmedDays
 /** Confirmation emails (first + re-sends, or "already signed" notes) one address can trigger. */
@@ -37,22 +39,28 @@ export async function signPetition(input: SignInput, meta: SignMeta = {}): Promi
   const emailKey = mailboxKey(input.email)
   const { token, hash } = createToken()
   const id = crypto.randomUUID()
-  const data = JSON.stringify({ name: input.name, privacyUrl: `${env().APP_URL}/privacy` })
-  const secrets = JSON.stringify({ confirmUrl: confirmUrl(token) })
+  const confirmation = queueEmailSql(
+    {
+      kind: 'signature_confirmation',
+      to: input.email,
+      subject: CONFIRMATION_SUBJECT,
+      template: 'signature-confirmation',
+      data: { name: input.name, privacyUrl: `${env().APP_URL}/privacy` },
+      secrets: { confirmUrl: confirmUrl(token) },
+    },
+    { rows: Prisma.sql`signature`, signatureId: Prisma.sql`signature.id` },
+  )
   // One round trip on the hot path: the insert and the queued email succeed or fail together,
   // and the same statement says whether mail to the address is suppressed (the check
   // isSuppressed() makes, on the same key): a second query here cost a quarter of signing
   // throughput in `npm run bench` (docs/performance.md).
-  const [result] = await prisma.$queryRaw<{ id: string | null; suppressed: boolean }[]>`
+  const [result] = await sql.rows({ id: col.string.nullable(), suppressed: col.boolean })`
     WITH signature AS (
       INSERT INTO "Signature" (id, name, email, "emailKey", postcode, "optIn", "privacyVersion", "tokenHash", "tokenExpiresAt", "ipAddress")
       VALUES (${id}::uuid, ${input.name}, ${input.email}, ${emailKey}, ${input.postcode}, ${input.optIn}, ${privacyVersion}, ${hash}, ${tokenExpiry()}, ${meta.ipAddress ?? null})
       ON CONFLICT ("emailKey") DO NOTHING
       RETURNING id
-    ), queued AS (
-      INSERT INTO "Email" (id, kind, "to", subject, template, data, secrets, "signatureId", "updatedAt")
-      SELECT gen_random_uuid(), 'signature_confirmation', ${input.email}, ${CONFIRMATION_SUBJECT}, 'signature-confirmation', ${data}::jsonb, ${secrets}::jsonb, signature.id, now()
-      FROM signature
+    ), queued AS (${confirmation}
       RETURNING "signatureId"
     )
     SELECT (SELECT "signatureId"::text FROM queued) AS id,
@@ -73,7 +81,7 @@ export async function signPetition(input: SignInput, meta: SignMeta = {}): Promi
  */
 async function signAgain(emailKey: string) {
   await prisma.$transaction(async (tx) => {
-    const [existing] = await tx.$queryRaw<{ id: string; state: string; confirmationsSent: number; name: string; email: string }[]>`
+    const [existing] = await sql.rows({ id: col.string, state: col.string, confirmationsSent: col.number, name: col.string, email: col.string }, tx)`
       SELECT id, state, "confirmationsSent", name, email FROM "Signature" WHERE "emailKey" = ${emailKey} FOR UPDATE`
     if (!existing || existing.state === 'invalidated') return
     if (existing.confirmationsSent >= MAX_EMAILS_PER_SIGNATURE) return

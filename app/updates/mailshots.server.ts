@@ -17,6 +17,7 @@ import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { createToken } from '~/lib/tokens.server'
 import { queueEmail } from '~/emails/outbox.server'
+import { col, sql } from '~/lib/sql.server'
 
 /** Recipients queued per transaction. */
 export const MAILSHOT_CHUNK = 500
@@ -112,7 +113,7 @@ export const resumeMailshot = (id: string, campaignerId: string) => setStatus(id
 
 async function nextRecipients(tx: Prisma.TransactionClient, shot: Pick<Mailshot, 'startedAt' | 'cursor'>, limit: number) {
   const { startedAt, cursor } = shot
-  return tx.$queryRaw<{ id: string; email: string }[]>`
+  return sql.rows({ id: col.string, email: col.string }, tx)`
     SELECT s.id, s.email FROM "Signature" s
     WHERE s.state = 'validated' AND s."optIn" AND s."unsubscribedAt" IS NULL AND s."anonymisedAt" IS NULL
       AND s."validatedAt" <= ${startedAt ?? new Date()}
@@ -122,6 +123,8 @@ async function nextRecipients(tx: Prisma.TransactionClient, shot: Pick<Mailshot,
     LIMIT ${limit}`
 }
 
+const mailshotToSend = { id: col.string, subject: col.string, bodyMarkdown: col.string, startedAt: col.at.nullable(), cursor: col.string.nullable() }
+
 /**
  * Worker step: queues the next chunk of the oldest mailshot being sent.
  * Returns how many emails it queued (0 = nothing to do right now).
@@ -129,10 +132,10 @@ async function nextRecipients(tx: Prisma.TransactionClient, shot: Pick<Mailshot,
 export async function queueMailshotChunk(chunkSize = MAILSHOT_CHUNK): Promise<number> {
   return prisma.$transaction(
     async (tx) => {
-      const [shot] = await tx.$queryRaw<Mailshot[]>`
-        SELECT * FROM "Mailshot" WHERE status = 'sending' ORDER BY "startedAt", id LIMIT 1 FOR UPDATE SKIP LOCKED`
+      const [shot] = await sql.rows(mailshotToSend, tx)`
+        SELECT id, subject, "bodyMarkdown", "startedAt", cursor FROM "Mailshot" WHERE status = 'sending' ORDER BY "startedAt", id LIMIT 1 FOR UPDATE SKIP LOCKED`
       if (!shot) return 0
-      const [{ waiting }] = await tx.$queryRaw<{ waiting: number }[]>`
+      const [{ waiting }] = await sql.rows({ waiting: col.number }, tx)`
         SELECT count(*)::int AS waiting FROM "Email"
         WHERE "mailshotId" = ${shot.id}::uuid AND status IN ('queued', 'sending') AND "linkTokenHash" IS NOT NULL`
       if (waiting >= MAX_WAITING) return 0
@@ -186,7 +189,7 @@ export interface MailshotProgress {
 
 export async function mailshotProgress(shot: Pick<Mailshot, 'id' | 'startedAt' | 'cursor' | 'queuedCount' | 'status'>): Promise<MailshotProgress> {
   const startedAt = shot.startedAt ?? new Date()
-  const [{ remaining }] = await prisma.$queryRaw<{ remaining: number }[]>`
+  const [{ remaining }] = await sql.rows({ remaining: col.number })`
     SELECT count(*)::int AS remaining FROM "Signature" s
     WHERE s.state = 'validated' AND s."optIn" AND s."unsubscribedAt" IS NULL AND s."anonymisedAt" IS NULL
       AND s."validatedAt" <= ${startedAt}
