@@ -1,5 +1,6 @@
 // CSV that is safe to open in a spreadsheet, streamed a batch at a time so an
 // export of a million rows holds one batch in memory, never the whole file.
+import { ukTime } from '~/lib/format'
 
 /** First characters a spreadsheet may read as the start of a formula (and their full-width forms). */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
@@ -21,7 +22,7 @@ export function csvLine(values: unknown[]): string {
 
 /** A UK-dated file name: duty-of-care-signatures-2026-11-28.csv */
 export function datedFileName(what: string, now = new Date()) {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  const day = ukTime.isoDate.format(now)
   return `duty-of-care-${what}-${day}.csv`
 }
 

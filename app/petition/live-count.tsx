@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import { formatNumber, milestoneProgress } from './milestones'
+import { formatNumber } from '~/lib/format'
+import { milestoneProgress } from './milestones'
 
 const REFRESH_MS = 5_000
 

@@ -22,6 +22,18 @@ function confirmUrl(token: string) {
   return `${env().APP_URL}/petition/confirm/${token}`
 }
 
+/** The email with a signer's confirmation link (in `secrets`: erased once Resend has it). */
+function confirmationEmail(to: string, name: string, token: string) {
+  return {
+    kind: 'signature_confirmation' as const,
+    to,
+    subject: CONFIRMATION_SUBJECT,
+    template: 'signature-confirmation' as const,
+    data: { name, privacyUrl: `${env().APP_URL}/privacy` },
+    secrets: { confirmUrl: confirmUrl(token) },
+  }
+}
+
 function tokenExpiry() {
   return new Date(Date.now() + TOKEN_LIFETIME_DAYS * 24 * 3600 * 1000)
 }
@@ -39,17 +51,10 @@ export async function signPetition(input: SignInput, meta: SignMeta = {}): Promi
   const emailKey = mailboxKey(input.email)
   const { token, hash } = createToken()
   const id = crypto.randomUUID()
-  const confirmation = queueEmailSql(
-    {
-      kind: 'signature_confirmation',
-      to: input.email,
-      subject: CONFIRMATION_SUBJECT,
-      template: 'signature-confirmation',
-      data: { name: input.name, privacyUrl: `${env().APP_URL}/privacy` },
-      secrets: { confirmUrl: confirmUrl(token) },
-    },
-    { rows: Prisma.sql`signature`, signatureId: Prisma.sql`signature.id` },
-  )
+  const confirmation = queueEmailSql(confirmationEmail(input.email, input.name, token), {
+    rows: Prisma.sql`signature`,
+    signatureId: Prisma.sql`signature.id`,
+  })
   // One round trip on the hot path: the insert and the queued email succeed or fail together,
   // and the same statement says whether mail to the address is suppressed (the check
   // isSuppressed() makes, on the same key): a second query here cost a quarter of signing
@@ -92,15 +97,7 @@ async function signAgain(emailKey: string) {
         where: { id: existing.id },
         data: { tokenHash: hash, tokenExpiresAt: tokenExpiry(), confirmationsSent: { increment: 1 } },
       })
-      await queueEmail(tx, {
-        kind: 'signature_confirmation',
-        to: existing.email,
-        subject: CONFIRMATION_SUBJECT,
-        template: 'signature-confirmation',
-        data: { name: existing.name, privacyUrl: `${env().APP_URL}/privacy` },
-        secrets: { confirmUrl: confirmUrl(token) },
-        signatureId: existing.id,
-      })
+      await queueEmail(tx, { ...confirmationEmail(existing.email, existing.name, token), signatureId: existing.id })
       return
     }
 

@@ -3,7 +3,7 @@ import { Form, Link, data, redirect } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
 import { bouncedMps, clearMpBounce, findBouncedMp, findSuppression, liftSchema, liftSuppressionFor, listSuppressions } from '~/admin/suppressions.server'
 import { formText, readFormData } from '~/lib/form-data.server'
-import { formatNumber } from '~/petition/milestones'
+import { formatNumber, ukTime } from '~/lib/format'
 import type { Route } from './+types/admin.suppressions'
 
 export const meta = () => [{ title: 'Suppressed addresses — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
@@ -46,7 +46,7 @@ export async function action({ request }: Route.ActionArgs) {
   return redirect(`/admin/suppressions?${new URLSearchParams({ q, lifted: '1' })}`, 303)
 }
 
-const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })
+const when = ukTime.dateTime
 const reasons: Record<string, string> = { bounce: 'Hard bounce', complaint: 'Spam complaint' }
 
 function pageLink(q: string, page: number) {
