@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test'
 import { appDatabaseUrl, inDatabase, sign } from './support/campaign'
 import { deliveredTo, uniqueEmail, waitForEmail } from './support/mailbox'
 import { appUrl } from './support/ports'
-import { e2eWebhookSecret, resendEvent, signWebhook, type SignedWebhook } from './support/webhooks'
+import { e2eWebhookSecret, resendEvent, signWebhook, type SignedWebhook } from '../app/testing/webhooks'
 
 async function postWebhook(signed: SignedWebhook) {
   const response = await fetch(`${appUrl}/webhooks/resend`, { method: 'POST', headers: signed.headers, body: signed.body })

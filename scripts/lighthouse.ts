@@ -9,9 +9,9 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { startPostcodesStub } from '../e2e/stubs/postcodes-io-stub'
-import { startResendStub } from '../e2e/stubs/resend-stub'
-import { createTemplateDatabase, createTestDatabase, ensureTestServer } from '../e2e/support/test-database'
+import { startPostcodesStub } from '../app/testing/stubs/postcodes-io-stub'
+import { startResendStub } from '../app/testing/stubs/resend-stub'
+import { createTemplateDatabase, createTestDatabase, ensureTestServer } from '../app/testing/test-database'
 import { ensureBuilt, startApp } from './bench/app-process'
 
 const LIGHTHOUSE = 'lighthouse@12.2.3'
@@ -69,7 +69,7 @@ try {
     const audits = report.audits as Record<string, { score: number | null; title: string; displayValue?: string }>
     console.log(`\n${page} (${preset}): performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}, SEO ${score('seo')}`)
     for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']) {
-      if (audits[id]) console.log(`  ${audits[id].title}: ${audits[id].displayValue ?? audits[id].score}`)
+      if (audits[id]) console.log(`  ${audits[id].title}: ${audits[id].displayValue ?? audits[id].score ?? 'no score'}`)
     }
     for (const [id, audit] of Object.entries(audits)) {
       if (audit.score !== null && audit.score < 1 && report.categories.accessibility.auditRefs.some((r: { id: string }) => r.id === id)) {

@@ -35,7 +35,7 @@ try {
     }
     case 'off': {
       const mp = await targets.switchTargetOff(memberId(), rest.join(' '))
-      console.log(`Letters to ${mp.name} are switched off: ${mp.targetDisabledReason}`)
+      console.log(`Letters to ${mp.name} are switched off: ${mp.targetDisabledReason ?? 'no reason given'}`)
       break
     }
     case 'on': {

@@ -1,9 +1,10 @@
-// `npm test`: everything, on a fresh machine. A PostgreSQL for the tests
-// (embedded unless DATABASE_URL is set), a production build, the unit and
-// integration tests (vitest), then the end-to-end scenarios (Playwright, Chromium).
+// `npm test`: everything, on a fresh machine. First the static checks (types, lint, layering:
+// any failure stops the run), then a PostgreSQL for the tests (embedded unless DATABASE_URL is
+// set), a production build, the unit and integration tests (vitest), then the end-to-end
+// scenarios (Playwright, Chromium).
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import { createTemplateDatabase, ensureTestServer } from '../e2e/support/test-database'
+import { createTemplateDatabase, ensureTestServer } from '../app/testing/test-database'
 import { ROOT } from '../server/database'
 
 function run(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -12,7 +13,21 @@ function run(title: string, command: string, args: string[], env: NodeJS.Process
   return result.status === 0
 }
 
-const only = process.argv[2] as 'unit' | 'e2e' | undefined
+const only = process.argv[2] as 'unit' | 'e2e' | 'checks' | undefined
+
+// Cheap before expensive: a type error, a lint error or a forbidden import fails before any test runs.
+const checks: [string, string, string[]][] = [
+  ['types', 'types (react-router typegen && tsc --noEmit)', ['run', 'typecheck']],
+  ['lint', 'lint (ESLint with type information)', ['run', 'lint']],
+  ['layering', 'layering (dependency-cruiser)', ['run', 'layering']],
+]
+for (const [name, title, args] of checks) {
+  if (!run(title, 'npm', args)) {
+    console.error(`\n━━ summary ━━\nFAILED  ${name}: fix it before the tests run`)
+    process.exit(1)
+  }
+}
+if (only === 'checks') process.exit(0)
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 if (only !== 'unit' && !fs.existsSync(chromium)) {
   // Debian's Chromium: Playwright's own browser download cannot work on machines without internet.

@@ -266,7 +266,7 @@ async function startServer(binaries: Binaries, dir: string, port: number, runAs:
       if (text.includes('database system is ready to accept connections')) resolve()
     })
     child.once('exit', (code) =>
-      reject(new EmbeddedPostgresError(`The embedded PostgreSQL in ${dir} stopped as it started on port ${port} (exit ${code}: ${lastLine(log)}): run with DEBUG_PG=1 to see its log, or set DATABASE_URL to a database of your own.`)),
+      reject(new EmbeddedPostgresError(`The embedded PostgreSQL in ${dir} stopped as it started on port ${port} (exit ${code ?? 'by a signal'}: ${lastLine(log)}): run with DEBUG_PG=1 to see its log, or set DATABASE_URL to a database of your own.`)),
     )
   })
   // From now on its output is only of interest when debugging.

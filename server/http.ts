@@ -14,22 +14,6 @@ import { createPageCache, createRequestHandler } from './request-handler'
 
 const MAX_BODY_BYTES = 256 * 1024
 
-export interface AppContext {
-  cspNonce: string
-  /** The client's IP address: the socket's, or behind TRUST_PROXY proxies the one they forwarded (app/lib/network.ts). */
-  clientIp: string
-  /** The address of the TCP connection itself, never taken from a header (the dev mailbox serves only loopback). */
-  socketAddress: string
-  /** Errors React Router met while answering (filled by handleError in entry.server.tsx). */
-  errors: unknown[]
-  /** This request's id: in the X-Request-Id response header and on every log line about it. */
-  requestId: string
-}
-
-declare module 'react-router' {
-  interface AppLoadContext extends AppContext {}
-}
-
 export async function createHttpApp(options: { trustProxyHops: number; production: boolean }) {
   const build = (await import(path.join(ROOT, 'build', 'server', 'index.js'))) as ServerBuild
   const app = express()

@@ -44,7 +44,7 @@ async function primary() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
   process.on('SIGINT', () => void shutdown('SIGINT'))
 
-  const webProcesses = Number(process.env.WEB_CONCURRENCY ?? Math.min(4, os.availableParallelism()))
+  const webProcesses = config.WEB_CONCURRENCY
   if (webProcesses > 1) {
     const roles = new Map<number, Role>()
     const fork = (role: Role) => roles.set(cluster.fork({ DUTY_OF_CARE_ROLE: role }).id, role)
@@ -54,7 +54,7 @@ async function primary() {
       const role = roles.get(child.id) ?? 'web'
       roles.delete(child.id)
       if (!shuttingDown) {
-        log.error({ role, childPid: child.process.pid, code, signal }, `${role} process ${child.process.pid} exited (${signal ?? code}); starting another in a second`)
+        log.error({ role, childPid: child.process.pid, code, signal }, `${role} process ${child.process.pid ?? 'unknown'} exited (${signal ?? code ?? 'unknown'}); starting another in a second`)
         setTimeout(() => !shuttingDown && fork(role), 1_000)
       }
     })

@@ -16,8 +16,24 @@ import { crossSiteResponse, isCrossSiteRefusal } from '~/lib/cross-site.server'
 import type { TLSSocket } from 'node:tls'
 import { forwardedValue } from '~/lib/network'
 import { isDatabaseUnavailable, isInvalidInput } from '~/lib/unavailable.server'
-import type { AppContext } from './http'
 import { forcedCacheControl } from './private-pages'
+
+/** What every loader and action finds in its `context` (filled by getLoadContext, below). */
+export interface AppContext {
+  cspNonce: string
+  /** The client's IP address: the socket's, or behind TRUST_PROXY proxies the one they forwarded (app/lib/network.ts). */
+  clientIp: string
+  /** The address of the TCP connection itself, never taken from a header (the dev mailbox serves only loopback). */
+  socketAddress: string
+  /** Errors React Router met while answering (filled by handleError in entry.server.tsx). */
+  errors: unknown[]
+  /** This request's id: in the X-Request-Id response header and on every log line about it. */
+  requestId: string
+}
+
+declare module 'react-router' {
+  interface AppLoadContext extends AppContext {}
+}
 
 export class BodyTooLarge extends Error {}
 

@@ -8,6 +8,7 @@ import { audit } from './audit.server'
 import { assertSameOrigin } from './csrf.server'
 import { verifyPassword } from './password.server'
 import { currentCampaigner, startSession, type SessionCampaigner } from './session.server'
+import { col, sql } from '~/lib/sql.server'
 
 export type Campaigner = SessionCampaigner
 export type CampaignerRole = Campaigner['role']
@@ -94,7 +95,7 @@ export async function signIn(input: { email: string; password: string }, meta: {
 
 async function signedInFrom(campaignerId: string, network: string): Promise<boolean> {
   const since = new Date(Date.now() - KNOWN_NETWORK_DAYS * 24 * 3600 * 1000)
-  const [row] = await prisma.$queryRaw<{ known: boolean }[]>`
+  const [row] = await sql.rows({ known: col.boolean })`
     SELECT EXISTS (
       SELECT 1 FROM "AuditEntry"
       WHERE "campaignerId" = ${campaignerId}::uuid AND action = 'campaigner.sign-in' AND "createdAt" > ${since}

@@ -1,7 +1,7 @@
 // Server-rendered SVG charts. Each is an image with a title and a text summary
 // for screen readers, and the same figures as a table underneath.
 import { useId } from 'react'
-import { formatNumber } from '~/petition/milestones'
+import { formatNumber } from '~/lib/format'
 
 export interface ChartSeries {
   name: string

@@ -1,6 +1,7 @@
 // CSV that is safe to open in a spreadsheet, streamed a batch at a time so an
 // export of a million rows holds one batch in memory, never the whole file.
 import { log } from '~/lib/log.server'
+import { ukTime } from '~/lib/format'
 
 /** First characters a spreadsheet may read as the start of a formula (and their full-width forms). */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
@@ -11,7 +12,7 @@ export function csvCell(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint') return String(value)
   if (typeof value === 'boolean') return value ? 'yes' : 'no'
   if (value instanceof Date) return value.toISOString()
-  let text = String(value)
+  let text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '')
   if (FORMULA_START.test(text)) text = `'${text}`
   return `"${text.replaceAll('"', '""')}"`
 }
@@ -22,7 +23,7 @@ export function csvLine(values: unknown[]): string {
 
 /** A UK-dated file name: duty-of-care-signatures-2026-11-28.csv */
 export function datedFileName(what: string, now = new Date()) {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  const day = ukTime.isoDate.format(now)
   return `duty-of-care-${what}-${day}.csv`
 }
 

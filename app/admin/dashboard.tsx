@@ -1,7 +1,7 @@
 // The dashboard's figures, rendered from one DashboardFigures object so that
 // the server's first render and every refresh look the same.
 import { useEffect, useState } from 'react'
-import { formatNumber } from '~/petition/milestones'
+import { formatNumber, ukTime } from '~/lib/format'
 import { BarList, ColumnChart, type ChartSeries } from './charts'
 import type { DashboardFigures } from './figures.server'
 
@@ -12,20 +12,26 @@ const series: ChartSeries[] = [
 ]
 
 const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`)
-const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', hour: '2-digit', minute: '2-digit' })
-const hourTick = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' })
-const dayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
-const dayTick = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short' })
-const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+const hourFormat = ukTime.weekdayHour
+const hourTick = ukTime.hour
+const dayFormat = ukTime.day
+const dayTick = ukTime.dayShort
+const timeFormat = ukTime.time
 
 /** Polls the figures while the page is open; stops when the session has ended. */
 export function useLiveFigures(initial: DashboardFigures) {
   const [figures, setFigures] = useState(initial)
   const [signedOut, setSignedOut] = useState(false)
-  useEffect(() => setFigures(initial), [initial])
+  // New figures from the loader (a revalidation) replace the polled ones, during render rather than in an effect.
+  const [loaded, setLoaded] = useState(initial)
+  if (loaded !== initial) {
+    setLoaded(initial)
+    setFigures(initial)
+  }
   useEffect(() => {
     if (signedOut) return
-    const timer = setInterval(async () => {
+    const timer = setInterval(() => void refresh(), REFRESH_MS)
+    async function refresh() {
       if (document.hidden) return
       try {
         const response = await fetch('/admin/figures.json', { headers: { accept: 'application/json' } })
@@ -34,7 +40,7 @@ export function useLiveFigures(initial: DashboardFigures) {
       } catch {
         // Offline for a moment: the next tick tries again.
       }
-    }, REFRESH_MS)
+    }
     return () => clearInterval(timer)
   }, [signedOut])
   return { figures, signedOut }

@@ -9,18 +9,19 @@ import { audit } from './audit.server'
 import type { Campaigner } from './auth.server'
 import { csvResponse, datedFileName } from './csv.server'
 import { constituencyTable } from './figures.server'
+import { col, sql, type RowOf } from '~/lib/sql.server'
 
 export const EXPORT_BATCH_SIZE = 2_000
 
-interface SignatureExportRow {
-  id: string
-  name: string
-  email: string
-  postcode: string
-  constituency: string | null
-  nation: string | null
-  wantsUpdates: boolean
-  validatedAt: Date
+const signatureExportRow = {
+  id: col.string,
+  name: col.string,
+  email: col.string,
+  postcode: col.string,
+  constituency: col.string.nullable(),
+  nation: col.string.nullable(),
+  wantsUpdates: col.boolean,
+  validatedAt: col.at,
 }
 
 /**
@@ -31,7 +32,7 @@ interface SignatureExportRow {
 export async function* confirmedSignatureBatches(batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<unknown[][]> {
   let after: { at: Date; id: string } | null = null
   for (;;) {
-    const rows: SignatureExportRow[] = await replica.$queryRaw<SignatureExportRow[]>`
+    const rows: RowOf<typeof signatureExportRow>[] = await sql.rows(signatureExportRow, replica)`
       SELECT s.id, s.name, s.email, s.postcode, c.name AS constituency, coalesce(c.nation, s.nation) AS nation,
              ${wantsUpdatesSql('s')} AS "wantsUpdates", s."validatedAt"
       FROM "Signature" s
@@ -72,9 +73,7 @@ export async function exportConstituencyCounts(campaigner: Campaigner): Promise<
 }
 
 export async function lettersPerMp() {
-  return replica.$queryRaw<
-    { mp: string; party: string; constituency: string | null; ons_code: string | null; target: boolean; confirmed: bigint; sent: bigint; delivered: bigint; bounced: bigint }[]
-  >`
+  return sql.rows({ mp: col.string, party: col.string, constituency: col.string.nullable(), ons_code: col.string.nullable(), target: col.boolean, confirmed: col.count, sent: col.count, delivered: col.count, bounced: col.count }, replica)`
     WITH sending AS (
       SELECT "letterId",
              bool_or(status IN ('sent', 'delivered', 'delivery_delayed', 'bounced', 'complained')) AS sent,

@@ -6,6 +6,7 @@ import { replica } from '~/lib/db.server'
 import { memoFor } from '~/lib/memo.server'
 import { milestoneProgress } from '~/petition/milestones'
 import { petitionJson } from '~/petition/public-counts.server'
+import { col, sql } from '~/lib/sql.server'
 
 export const TOTAL_CONSTITUENCIES = 650
 export const HOURS_SHOWN = 48
@@ -48,7 +49,7 @@ const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 /** Letters the writer confirmed and nobody struck out. */
 export const confirmedLetter = Prisma.sql`"confirmedAt" IS NOT NULL AND state <> 'invalidated'`
 
-type SeriesRow = { at: Date; signatures: bigint; letters: bigint }
+const seriesRow = { at: col.at, signatures: col.count, letters: col.count }
 
 /**
  * Per UK day since launch (timestamps are stored in UTC). It reads every
@@ -56,7 +57,7 @@ type SeriesRow = { at: Date; signatures: bigint; letters: bigint }
  * do not change, so it is remembered for a minute rather than a few seconds.
  */
 const dailySeries = memoFor(60_000, () =>
-  replica.$queryRaw<SeriesRow[]>`
+  sql.rows(seriesRow, replica)`
       WITH s AS (
         SELECT date_trunc('day', ("validatedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London') AS day, count(*) AS n
         FROM "Signature" WHERE state = 'validated' GROUP BY 1
@@ -78,21 +79,21 @@ async function loadFigures(): Promise<DashboardFigures> {
   const [publicJson, count, optIn, letters, emails, perHour, perDay, milestones] = await Promise.all([
     petitionJson(),
     replica.petitionCount.findUnique({ where: { id: 1 } }),
-    replica.$queryRaw<{ opted_in: bigint; validated: bigint }[]>`
+    sql.rows({ opted_in: col.count, validated: col.count }, replica)`
       SELECT count(*) FILTER (WHERE "optIn") AS opted_in, count(*) AS validated
       FROM "Signature" WHERE state = 'validated'`,
-    replica.$queryRaw<{ confirmed: bigint; personalised: bigint; average: number | null; mps: bigint }[]>`
+    sql.rows({ confirmed: col.count, personalised: col.count, average: col.number.nullable(), mps: col.count }, replica)`
       SELECT count(*) AS confirmed,
              count(*) FILTER (WHERE personalisation >= ${PERSONALISED_FROM}) AS personalised,
              avg(personalisation)::float8 AS average,
              count(DISTINCT "mpId") AS mps
       FROM "Letter" WHERE ${confirmedLetter}`,
-    replica.$queryRaw<{ sent: bigint; delivered: bigint; bounced: bigint }[]>`
+    sql.rows({ sent: col.count, delivered: col.count, bounced: col.count }, replica)`
       SELECT count(DISTINCT "letterId") FILTER (WHERE status IN ('sent', 'delivered', 'delivery_delayed', 'bounced', 'complained')) AS sent,
              count(DISTINCT "letterId") FILTER (WHERE status = 'delivered') AS delivered,
              count(DISTINCT "letterId") FILTER (WHERE status = 'bounced') AS bounced
       FROM "Email" WHERE kind = 'letter_to_mp' AND "letterId" IS NOT NULL`,
-    replica.$queryRaw<{ at: Date; signatures: bigint; letters: bigint }[]>`
+    sql.rows({ at: col.at, signatures: col.count, letters: col.count }, replica)`
       WITH hours AS (
         SELECT generate_series(date_trunc('hour', now() AT TIME ZONE 'UTC') - make_interval(hours => ${HOURS_SHOWN - 1}),
                                date_trunc('hour', now() AT TIME ZONE 'UTC'), interval '1 hour') AS at
@@ -113,7 +114,7 @@ async function loadFigures(): Promise<DashboardFigures> {
 
   const top = publicJson.signatures_by_constituency.slice(0, TOP_CONSTITUENCIES)
   const lettersByCode = top.length
-    ? await replica.$queryRaw<{ code: string; n: bigint }[]>`
+    ? await sql.rows({ code: col.string, n: col.count }, replica)`
         SELECT "constituencyCode" AS code, count(*) AS n FROM "Letter"
         WHERE ${confirmedLetter} AND "constituencyCode" = ANY(${top.map((c) => c.ons_code)}) GROUP BY 1`
     : []
@@ -180,7 +181,7 @@ export interface ConstituencyRow {
 export async function constituencyTable(search?: string): Promise<ConstituencyRow[]> {
   const q = search?.trim().slice(0, 100)
   const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
-  const rows = await replica.$queryRaw<{ ons_code: string | null; name: string; nation: string | null; mp: string | null; party: string | null; signatures: number | null; letters: bigint | null }[]>`
+  const rows = await sql.rows({ ons_code: col.string.nullable(), name: col.string, nation: col.string.nullable(), mp: col.string.nullable(), party: col.string.nullable(), signatures: col.number.nullable(), letters: col.count.nullable() }, replica)`
     SELECT * FROM (
       SELECT c."onsCode" AS ons_code, c.name, c.nation, m.name AS mp, m.party, cc."signatureCount" AS signatures, l.n AS letters
       FROM "Constituency" c

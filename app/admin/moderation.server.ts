@@ -11,6 +11,7 @@ import { isUnderRegistrableDomain, registrableDomain } from '~/lib/registrable-d
 import { refreshCounts } from '~/petition/counts.server'
 import { audit } from './audit.server'
 import type { Campaigner } from './auth.server'
+import { col, sql } from '~/lib/sql.server'
 
 export const SAMPLE_SIZE = 50
 /** Letters struck out in one go at most (their ids are kept on the Invalidation to undo it). */
@@ -78,7 +79,7 @@ export function ipSearch(value: string): { address: string } | { range: string }
   const mapped = parsed.address.toLowerCase().match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/)
   if (mapped) {
     const prefix = parsed.prefix === null ? null : parsed.prefix - 96
-    if (prefix !== null && prefix < 0) return { range: `${parsed.address}/${parsed.prefix}` }
+    if (prefix !== null && prefix < 0) return { range: `${parsed.address}/${prefix + 96}` }
     return prefix === null || prefix === 32 ? { address: mapped[1] } : { range: `${mapped[1]}/${prefix}` }
   }
   if (net.isIPv4(parsed.address)) {
@@ -193,8 +194,8 @@ function table(target: Criteria['target']) {
 export async function searchMatches(c: Criteria): Promise<SearchResult> {
   const where = whereClause(c)
   const [counts, sample] = await Promise.all([
-    prisma.$queryRaw<{ state: string; n: bigint }[]>`SELECT state::text, count(*) AS n FROM ${table(c.target)} WHERE ${where} GROUP BY 1`,
-    prisma.$queryRaw<(Omit<MatchRow, 'createdAt'> & { createdAt: Date })[]>`
+    sql.rows({ state: col.string, n: col.count })`SELECT state::text, count(*) AS n FROM ${table(c.target)} WHERE ${where} GROUP BY 1`,
+    sql.rows({ id: col.string, name: col.string, email: col.string, postcode: col.string, ipAddress: col.string.nullable(), state: col.string, createdAt: col.at })`
       SELECT id::text, name, email, postcode, "ipAddress", state::text, "createdAt" FROM ${table(c.target)}
       WHERE ${where} ORDER BY "createdAt" DESC LIMIT ${SAMPLE_SIZE}`,
   ])
@@ -244,7 +245,7 @@ export async function invalidateMatches(
   const where = whereClause(c)
   const outcome = await prisma.$transaction(async (tx): Promise<InvalidateOutcome> => {
     if (c.target === 'signatures') {
-      const [{ n }] = await tx.$queryRaw<{ n: bigint }[]>`
+      const [{ n }] = await sql.rows({ n: col.count }, tx)`
         SELECT count(*) AS n FROM "Signature" WHERE ${where} AND ${INVALIDATABLE.signatures}`
       const count = Number(n)
       if (count === 0) return { status: 'nothing' }
@@ -260,7 +261,7 @@ export async function invalidateMatches(
       return { status: 'done', invalidationId: invalidation.id, count: changed }
     }
 
-    const letters = await tx.$queryRaw<{ id: string; state: string }[]>`
+    const letters = await sql.rows({ id: col.string, state: col.string }, tx)`
       SELECT id::text, state::text FROM "Letter" WHERE ${where} AND ${INVALIDATABLE.letters}
       ORDER BY id LIMIT ${MAX_LETTERS_PER_INVALIDATION + 1} FOR UPDATE`
     if (letters.length === 0) return { status: 'nothing' }
@@ -290,7 +291,7 @@ export async function invalidateMatches(
 /** Puts struck-out signatures or letters back as they were. */
 export async function revertInvalidation(campaigner: Campaigner, invalidationId: string): Promise<'reverted' | 'not-found'> {
   const outcome = await prisma.$transaction(async (tx) => {
-    const [invalidation] = await tx.$queryRaw<{ id: string; criteria: Prisma.JsonObject; revertedAt: Date | null }[]>`
+    const [invalidation] = await sql.rows({ id: col.string, criteria: col.jsonOf<Prisma.JsonObject>(), revertedAt: col.at.nullable() }, tx)`
       SELECT id, criteria, "revertedAt" FROM "Invalidation" WHERE id = ${invalidationId}::uuid FOR UPDATE`
     if (!invalidation || invalidation.revertedAt) return null
     let restored: number
@@ -384,11 +385,11 @@ function byRegistrableDomain(rows: { domain: string; n: bigint | number }[]) {
  */
 export async function trending() {
   const [ips, recentDomains] = await Promise.all([
-    prisma.$queryRaw<{ network: string; n: bigint; validated: bigint }[]>`
+    sql.rows({ network: col.string, n: col.count, validated: col.count })`
       SELECT ${STORED_NETWORK} AS network, count(*) AS n, count(*) FILTER (WHERE state = 'validated') AS validated
       FROM "Signature" WHERE "createdAt" >= now() AT TIME ZONE 'UTC' - interval '1 hour' AND "ipAddress" IS NOT NULL
       GROUP BY 1 HAVING count(*) >= ${TRENDING.ipMin} ORDER BY n DESC, 1 LIMIT 10`,
-    prisma.$queryRaw<{ domain: string; n: bigint }[]>`
+    sql.rows({ domain: col.string, n: col.count })`
       SELECT ${KEY_DOMAIN} AS domain, count(*) AS n FROM "Signature"
       WHERE "createdAt" >= now() AT TIME ZONE 'UTC' - interval '1 hour' AND "emailKey" LIKE '%@%' GROUP BY 1`,
   ])
@@ -396,7 +397,7 @@ export async function trending() {
   const candidates = recent.map(([domain]) => domain)
   const before = candidates.length
     ? byRegistrableDomain(
-        await prisma.$queryRaw<{ domain: string; n: bigint }[]>`
+        await sql.rows({ domain: col.string, n: col.count })`
           SELECT ${KEY_DOMAIN} AS domain, count(*) AS n FROM "Signature"
           WHERE "createdAt" >= now() AT TIME ZONE 'UTC' - interval '25 hours' AND "createdAt" < now() AT TIME ZONE 'UTC' - interval '1 hour'
             AND (${KEY_DOMAIN} = ANY(${candidates}) OR ${KEY_DOMAIN} LIKE ANY(${candidates.map((d) => `%.${likeText(d)}`)}))

@@ -2,7 +2,7 @@
 // the personalisation meter, then the supporter's details. Posts to
 // /write/preview; works the same without JavaScript (the meter then shows the
 // starting figure, and the preview shows the final one).
-import { useRef, useState, type FormEvent } from 'react'
+import { useRef, useState, type SyntheticEvent } from 'react'
 import { Form, Link, useNavigation } from 'react-router'
 import { AttributionFields } from '~/attribution/attribution-fields'
 import type { Attribution } from '~/attribution/codes'
@@ -54,7 +54,7 @@ export function ComposeForm({ mp, seatName, prompts, template, merge, defaults =
   const heading = useRef<HTMLHeadingElement>(null)
   useFocusOnArrival(heading, !result?.error || !Object.keys(result.error).length)
 
-  function remeasure(event: FormEvent<HTMLFormElement>) {
+  function remeasure(event: SyntheticEvent<HTMLFormElement>) {
     const form = event.currentTarget
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null)?.value ?? ''
     setShare(measure(value('body'), value('name'), value('town')))

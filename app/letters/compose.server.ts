@@ -14,13 +14,14 @@ import { mailboxKey } from '~/lib/mailbox-key'
 import { consume } from '~/lib/rate-limit.server'
 import { createToken } from '~/lib/tokens.server'
 import { formatMailbox, parseMailbox } from '~/mail/address'
-import { queueEmail } from '~/mail/outbox.server'
+import { queueEmail } from '~/emails/outbox.server'
 import { findMp, type MpLookup, type MpSummary, type Seat } from '~/mps/lookup.server'
 import { fingerprint, flagNearDuplicates } from './fingerprint.server'
 import type { LetterInput } from './letter-form.server'
 import { finaliseBody, letterForMp, mergeTemplate, ownMailLinks, type LetterParts, type MergeValues } from './letter-text'
 import { measurePersonalisation } from './personalisation'
 import { letterTemplate, pickSubject } from './template.server'
+import { col, sql } from '~/lib/sql.server'
 
 export const REMINDER_AFTER_HOURS = 24
 export const CAMPAIGN_SENDER_SUFFIX = 'via Duty of Care'
@@ -246,7 +247,7 @@ async function writePendingLetter(input: LetterInput, checked: CheckedLetter, em
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       return await prisma.$transaction(async (tx) => {
-        const [existing] = await tx.$queryRaw<{ id: string; state: string }[]>`
+        const [existing] = await sql.rows({ id: col.string, state: col.string }, tx)`
           SELECT id, state FROM "Letter"
           WHERE "emailKey" = ${emailKey} AND "mpId" = ${lookup.mp.id} AND channel = 'campaign_mail' FOR UPDATE`
         if (!existing) {

@@ -11,6 +11,7 @@ import { hashToken, isWellFormedToken } from '~/lib/tokens.server'
 import { letterAddress } from '~/mps/lookup.server'
 import { dispatchLetter } from './dispatch.server'
 import { letterForMp, type LetterParts } from './letter-text'
+import { col, sql } from '~/lib/sql.server'
 
 export type LetterConfirmation =
   | { status: 'confirmed'; mpName: string }
@@ -68,7 +69,7 @@ export async function confirmLetter(token: unknown): Promise<LetterConfirmation>
   if (!isWellFormedToken(token)) return { status: 'invalid' }
   const tokenHash = hashToken(token)
   return prisma.$transaction(async (tx) => {
-    const [claimed] = await tx.$queryRaw<{ id: string }[]>`
+    const [claimed] = await sql.rows({ id: col.string }, tx)`
       UPDATE "Letter" SET state = 'confirmed', "confirmedAt" = now()
       WHERE "tokenHash" = ${tokenHash} AND state = 'pending' AND "tokenExpiresAt" > now()
       RETURNING id`

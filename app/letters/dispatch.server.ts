@@ -9,7 +9,7 @@
 import type { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
-import { queueEmail } from '~/mail/outbox.server'
+import { queueEmail } from '~/emails/outbox.server'
 import { letterAddress } from '~/mps/lookup.server'
 import { CAMPAIGN_SENDER_SUFFIX } from './compose.server'
 import { letterForMp } from './letter-text'

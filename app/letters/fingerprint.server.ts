@@ -5,6 +5,7 @@
 // others is still sent, but flagged for campaigners. See docs/decisions/011.
 import { prisma } from '~/lib/db.server'
 import { words } from './personalisation'
+import { col, sql } from '~/lib/sql.server'
 
 const SHINGLE_WORDS = 5
 const SKETCH_SIZE = 64
@@ -51,7 +52,7 @@ export function similarity(a: number[], b: number[]): number {
  */
 export async function flagNearDuplicates(letterId: string, print: number[]): Promise<boolean> {
   if (!print.length) return false
-  const candidates = await prisma.$queryRaw<{ id: string; fingerprint: number[] }[]>`
+  const candidates = await sql.rows({ id: col.string, fingerprint: col.numbers })`
     SELECT id, fingerprint FROM "Letter"
     WHERE fingerprint && ${print}::int[] AND id <> ${letterId}::uuid AND state <> 'invalidated'
     ORDER BY "createdAt" DESC LIMIT ${CANDIDATES}`

@@ -3,11 +3,11 @@
 // (stub), a copy to the supporter, and what happens after.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
-import { deliverAllDue } from '~/mail/deliver.server'
+import { deliverAllDue } from '~/emails/outbox.server'
 import { forgetPlaces } from '~/mps/lookup.server'
 import { switchTargetOff } from '~/mps/targets.server'
 import { testContext } from '~/testing/context'
-import { resendError } from '../../e2e/stubs/resend-stub'
+import { resendError } from '~/testing/stubs/resend-stub'
 import { beginLetter, previewLetter, recordOwnMail, requestLetter, type ComposeStart } from './compose.server'
 import { confirmLetter, letterToConfirm } from './confirm.server'
 import { PLACEHOLDERS } from './letter-text'

@@ -7,10 +7,11 @@ import { Prisma, type ReplyStatus } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { createToken, hashToken, isWellFormedToken } from '~/lib/tokens.server'
-import { queueEmail } from '~/mail/outbox.server'
+import { queueEmail } from '~/emails/outbox.server'
 import { linkMpsToConstituencies } from '~/mps/sync.server'
 import { releaseHeldLetters } from './dispatch.server'
 import { anonymiseEmails } from '~/retention/anonymise.server'
+import { col, sql } from '~/lib/sql.server'
 
 export const SURVEY_AFTER_DAYS = 14
 const SURVEY_BATCH = 200
@@ -37,7 +38,7 @@ export async function trackLetters() {
       AND e.status = 'delivered' AND ${NEWEST_TO_MP}`
   // The MP's own address bounced: the letter is held (not dropped) and the address flagged for
   // campaigners; fixing it sends the letter again (releaseHeldLetters, below and in the admin).
-  const [{ held }] = await prisma.$queryRaw<{ held: number }[]>`
+  const [{ held }] = await sql.rows({ held: col.number })`
     WITH bounced AS (
       UPDATE "Letter" l SET state = 'confirmed', "heldAt" = now(), "sentAt" = NULL, "deliveredAt" = NULL
       FROM "Email" e
@@ -134,9 +135,7 @@ export async function recordReply(token: unknown, answer: unknown): Promise<Repl
 
 /** MP responsiveness for the dashboard: letters sent and what supporters said came back. */
 export async function replyFigures() {
-  return prisma.$queryRaw<
-    { mpId: number; mp: string; constituency: string | null; sent: number; asked: number; replied: number; acknowledged: number; noReply: number }[]
-  >`
+  return sql.rows({ mpId: col.number, mp: col.string, constituency: col.string.nullable(), sent: col.number, asked: col.number, replied: col.number, acknowledged: col.number, noReply: col.number })`
     SELECT m.id AS "mpId", m.name AS mp, m."constituencyName" AS constituency,
       count(*)::int AS sent,
       count(l."surveySentAt")::int AS asked,

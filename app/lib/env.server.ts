@@ -1,6 +1,7 @@
 // The one place configuration is read. Parsed once; a bad value stops the
 // process at start with a message naming the variable.
 import crypto from 'node:crypto'
+import os from 'node:os'
 import { z } from 'zod'
 
 const flag = (fallback: boolean) =>
@@ -54,6 +55,8 @@ const schema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Bearer token for GET /metrics; unset = no metrics endpoint (404). */
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Web processes (decision 041): default one per core, at most 4; 1 runs web and worker in one process. */
+    WEB_CONCURRENCY: z.coerce.number({ invalid_type_error: 'must be a whole number of processes, like 2' }).int().min(1).max(64).optional(),
   })
   .transform((env) => {
     const production = env.NODE_ENV === 'production'
@@ -75,6 +78,7 @@ const schema = z
       DATABASE_REPLICA_URL: env.DATABASE_REPLICA_URL ?? env.DATABASE_URL,
       POSTCODES_IO_URL: env.POSTCODES_IO_URL.replace(/\/+$/, ''),
       MEMBERS_API_URL: env.MEMBERS_API_URL.replace(/\/+$/, ''),
+      WEB_CONCURRENCY: env.WEB_CONCURRENCY ?? Math.min(4, os.availableParallelism()),
     }
   })
 

@@ -57,3 +57,9 @@ export async function readFormData(request: Request, limits: FormLimits = {}): P
   }
   return form
 }
+
+/** A text field's value: '' when it is missing or is a file (never "[object File]"). */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name)
+  return typeof value === 'string' ? value : ''
+}

@@ -3,7 +3,6 @@
 // numbers. Over the limit, the signer gets a clear 429 page, never a silent drop.
 import { data } from 'react-router'
 import { emailDomain } from './mailbox-key'
-import { networkKey } from './network'
 import { consume } from './rate-limit.server'
 import { registrableDomain } from './registrable-domain'
 

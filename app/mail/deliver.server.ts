@@ -2,19 +2,41 @@
 // and hands each batch to Resend's batch endpoint with an Idempotency-Key, so
 // a retry after a crash or a timeout never sends an email twice.
 import crypto from 'node:crypto'
-import { Prisma, type Email } from '~/generated/prisma/client'
+import { EmailKind, Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { failureKind, recordServiceFailure } from '~/lib/service-failures.server'
 import { formatMailbox, parseMailbox } from './address'
 import { resendClient } from './resend.server'
 import { suppressedAmong } from './suppression.server'
-import { renderEmail } from './templates.server'
+import { col, sql, type RowOf } from '~/lib/sql.server'
+
+/** The columns a claimed email is sent from (RETURNING lists exactly these). */
+const claimedEmail = {
+  id: col.string,
+  kind: col.enum(EmailKind),
+  to: col.string,
+  replyTo: col.string.nullable(),
+  fromName: col.string.nullable(),
+  subject: col.string,
+  template: col.string,
+  data: col.json,
+  secrets: col.json,
+  headers: col.json,
+  attempts: col.number,
+  batchKey: col.string.nullable(),
+  createdAt: col.at,
+}
+type Email = RowOf<typeof claimedEmail>
+const CLAIMED_COLUMNS = Prisma.raw(Object.keys(claimedEmail).map((c) => `"${c}"`).join(', '))
 
 const BATCH_SIZE = 100
 /** How long a claimed batch is ours before another worker may take it over. */
 const LEASE_SECONDS = 120
 const MAX_BACKOFF_SECONDS = 3600
+
+/** Turns a stored template name and its props into the email's HTML and text (the app's templates, app/emails). */
+export type EmailRenderer = (template: string, props: Record<string, unknown>) => Promise<{ html: string; text: string }>
 
 export interface DeliveryReport {
   sent: number
@@ -28,25 +50,25 @@ export interface DeliveryReport {
 /** Claims one batch: an unfinished batch whose retry is due (same emails, same key), else fresh emails. */
 async function claimBatch(): Promise<Email[]> {
   const claimed = await prisma.$transaction(async (tx) => {
-    const retry = await tx.$queryRaw<{ batchKey: string }[]>`
+    const retry = await sql.rows({ batchKey: col.string }, tx)`
       SELECT "batchKey" FROM "Email"
       WHERE "batchKey" IS NOT NULL AND status IN ('queued', 'sending') AND "nextAttemptAt" <= now()
       ORDER BY "nextAttemptAt" LIMIT 1 FOR UPDATE SKIP LOCKED`
     if (retry.length) {
-      return tx.$queryRaw<Email[]>`
+      return sql.rows(claimedEmail, tx)`
         UPDATE "Email" SET status = 'sending', attempts = attempts + 1, "updatedAt" = now(),
           "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS})
         WHERE "batchKey" = ${retry[0].batchKey} AND status IN ('queued', 'sending')
-        RETURNING *`
+        RETURNING ${CLAIMED_COLUMNS}`
     }
     const batchKey = crypto.randomUUID()
-    return tx.$queryRaw<Email[]>`
+    return sql.rows(claimedEmail, tx)`
       UPDATE "Email" SET status = 'sending', attempts = attempts + 1, "batchKey" = ${batchKey}, "updatedAt" = now(),
         "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS})
       WHERE id IN (
         SELECT id FROM "Email" WHERE status = 'queued' AND "batchKey" IS NULL AND "nextAttemptAt" <= now()
         ORDER BY "nextAttemptAt" LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
-      RETURNING *`
+      RETURNING ${CLAIMED_COLUMNS}`
   })
   // RETURNING follows no order: keep the batch in the order the emails were queued.
   return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
@@ -69,9 +91,9 @@ function secretHeaders(email: Email): Record<string, string> | undefined {
   return (email.secrets as { headers?: Record<string, string> } | null)?.headers
 }
 
-async function toMessage(email: Email) {
+async function toMessage(email: Email, render: EmailRenderer) {
   const props = { ...(email.data as object), ...((email.secrets as object | null) ?? {}) }
-  const { html, text } = await renderEmail(email.template, props)
+  const { html, text } = await render(email.template, props)
   const from = parseMailbox(env().MAIL_FROM)
   return {
     from: formatMailbox(email.fromName ?? from.name, from.address),
@@ -140,7 +162,7 @@ async function send(messages: Message[], idempotencyKey: string) {
 }
 
 /** Sends one batch. Returns what happened, including how long to pause if Resend said 429. */
-export async function deliverBatch(options: { beforeSend?: () => Promise<void> } = {}): Promise<DeliveryReport & { claimed: number }> {
+export async function deliverBatch(render: EmailRenderer, options: { beforeSend?: () => Promise<void> } = {}): Promise<DeliveryReport & { claimed: number }> {
   const report = { sent: 0, failed: 0, deferred: 0, suppressed: 0, pauseMs: 0, claimed: 0 }
   const claimed = await claimBatch()
   report.claimed = claimed.length
@@ -149,7 +171,7 @@ export async function deliverBatch(options: { beforeSend?: () => Promise<void> }
   report.suppressed = claimed.length - emails.length
   if (!emails.length) return report
 
-  const messages = await Promise.all(emails.map(toMessage))
+  const messages = await Promise.all(emails.map((email) => toMessage(email, render)))
 
   if (env().outbox) {
     await markSent(emails, [], messages)
@@ -199,10 +221,10 @@ export async function deliverBatch(options: { beforeSend?: () => Promise<void> }
 }
 
 /** Sends everything due now (used by tests and the CLI); the worker calls deliverBatch in a paced loop. */
-export async function deliverAllDue(maxBatches = 1000): Promise<DeliveryReport> {
+export async function deliverAllDue(render: EmailRenderer, maxBatches = 1000): Promise<DeliveryReport> {
   const total = { sent: 0, failed: 0, deferred: 0, suppressed: 0, pauseMs: 0 }
   for (let i = 0; i < maxBatches; i++) {
-    const r = await deliverBatch()
+    const r = await deliverBatch(render)
     total.sent += r.sent
     total.failed += r.failed
     total.deferred += r.deferred

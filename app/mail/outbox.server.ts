@@ -1,17 +1,18 @@
 // Queueing an email is writing a row, inside the caller's transaction: the
 // email exists exactly when the thing it is about exists. The worker sends it.
-import type { EmailKind, Prisma } from '~/generated/prisma/client'
-import type { TemplateName, TemplateProps } from './templates.server'
+import { Prisma, type EmailKind } from '~/generated/prisma/client'
 
-export interface QueuedEmail<T extends TemplateName> {
+/** An email as the transport stores it: the template is a name, its props plain JSON. The app's typed
+ * `queueEmail` (app/emails/outbox.server.ts) checks them against the template before they get here. */
+export interface QueuedEmail {
   kind: EmailKind
   to: string
   subject: string
-  template: T
+  template: string
   /** Kept until the email is gone; safe to keep (no secrets). */
-  data: Partial<TemplateProps<T>>
+  data: object
   /** Secret links; erased once Resend has accepted the email. */
-  secrets?: Partial<TemplateProps<T>>
+  secrets?: object
   replyTo?: string
   fromName?: string
   headers?: Record<string, string>
@@ -24,7 +25,8 @@ export interface QueuedEmail<T extends TemplateName> {
   linkTokenHash?: string
 }
 
-export async function queueEmail<T extends TemplateName>(tx: Prisma.TransactionClient, email: QueuedEmail<T>) {
+/** The only code that writes an `Email` row (the signing CTE embeds `emailInsertSql`, below). */
+export async function insertEmail(tx: Prisma.TransactionClient, email: QueuedEmail) {
   return tx.email.create({
     data: {
       kind: email.kind,
@@ -44,4 +46,21 @@ export async function queueEmail<T extends TemplateName>(tx: Prisma.TransactionC
     },
     select: { id: true },
   })
+}
+
+/**
+ * The same row as `insertEmail`, as an INSERT a caller's single statement embeds (a CTE body): one
+ * email for each row of `from.rows`, hung off it by `from.signatureId` (e.g. Prisma.sql`signature.id`).
+ * Signing writes its signature and its confirmation email in one round trip with it (decision 071).
+ */
+export function emailInsertSql(email: Omit<QueuedEmail, 'signatureId'>, from: { rows: Prisma.Sql; signatureId: Prisma.Sql }): Prisma.Sql {
+  const json = (value: object | undefined) => (value === undefined ? null : JSON.stringify(value))
+  return Prisma.sql`
+    INSERT INTO "Email" (id, kind, "to", subject, template, data, secrets, "replyTo", "fromName", headers,
+      "letterId", "mailshotId", "nextAttemptAt", "linkTokenHash", "signatureId", "updatedAt")
+    SELECT gen_random_uuid(), ${email.kind}::"EmailKind", ${email.to}, ${email.subject}, ${email.template},
+      ${json(email.data)}::jsonb, ${json(email.secrets)}::jsonb, ${email.replyTo ?? null}, ${email.fromName ?? null},
+      ${json(email.headers)}::jsonb, ${email.letterId ?? null}::uuid, ${email.mailshotId ?? null}::uuid,
+      (${email.notBefore ?? Prisma.sql`now()`})::timestamp(3), ${email.linkTokenHash ?? null}, ${from.signatureId}, now()
+    FROM ${from.rows}`
 }

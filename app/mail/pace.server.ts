@@ -4,6 +4,7 @@
 // the previous one, whichever process took it) and waits for it; a 429 pushes
 // the schedule back for everyone. One short UPDATE per request, a few per second.
 import { prisma } from '~/lib/db.server'
+import { col, sql } from '~/lib/sql.server'
 
 const KEY = 'mail.nextResendRequestAt'
 
@@ -13,7 +14,7 @@ const KEY = 'mail.nextResendRequestAt'
  */
 export async function reserveSendSlot(gapMs: number): Promise<number> {
   const gap = Math.max(0, gapMs) / 1000
-  const [row] = await prisma.$queryRaw<{ waitMs: number }[]>`
+  const [row] = await sql.rows({ waitMs: col.number })`
     INSERT INTO "Setting" (key, value, "updatedAt")
     VALUES (${KEY}, to_jsonb(clock_timestamp() + make_interval(secs => ${gap})), now())
     ON CONFLICT (key) DO UPDATE

@@ -18,7 +18,7 @@ async function queueSingleEmailBatches(n: number) {
 
 async function worker(beforeSend?: () => Promise<void>) {
   for (;;) {
-    const report = await deliverBatch({ beforeSend })
+    const report = await deliverBatch(async () => ({ html: '<p>An email</p>', text: 'An email' }), { beforeSend })
     if (!report.claimed) return
     if (report.pauseMs) await prisma.$executeRaw`UPDATE "Email" SET "nextAttemptAt" = now() WHERE status = 'queued'`
   }

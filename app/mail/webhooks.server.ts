@@ -5,6 +5,7 @@
 // event is applied once (its id is the WebhookEvent primary key).
 import { Resend } from 'resend'
 import type { EmailStatus, Prisma } from '~/generated/prisma/client'
+import { col, sql } from '~/lib/sql.server'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { consume } from '~/lib/rate-limit.server'
@@ -169,7 +170,7 @@ export async function settleWebhookEvents(now = new Date()): Promise<number> {
   let applied = 0
   for (const { id } of waiting) {
     await prisma.$transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<{ payload: ResendEvent }[]>`
+      const [row] = await sql.rows({ payload: col.jsonOf<ResendEvent>() }, tx)`
         SELECT payload FROM "WebhookEvent" WHERE id = ${id} AND "processedAt" IS NULL FOR UPDATE SKIP LOCKED`
       if (!row) return
       const result = await applyEvent(tx, row.payload)

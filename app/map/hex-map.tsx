@@ -1,7 +1,7 @@
 // The hex map of the 650 constituencies as server-rendered SVG: each hex is a
 // link named "<seat>: <n> signatures", so it works without JavaScript and with
 // a screen reader or a keyboard. The legend and nation totals are plain HTML.
-import { formatNumber } from '~/petition/milestones'
+import { formatNumber } from '~/lib/format'
 import { colourBands, colourOf, NONE_COLOUR, type Band } from './colour-scale'
 
 export interface HexSeat {

@@ -2,7 +2,7 @@
 // signatures and letters (plain links with ?show=…, so it works without
 // JavaScript), and the nations' totals beside it.
 import { Link } from 'react-router'
-import { formatNumber } from '~/petition/milestones'
+import { formatNumber } from '~/lib/format'
 import { HexCredit, HexMap, type HexSeat, type Measure } from './hex-map'
 
 export interface SupportMapPanelProps {

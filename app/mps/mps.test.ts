@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { ensureConstituency } from '~/constituencies/constituencies.server'
 import { prisma } from '~/lib/db.server'
 import { testContext } from '~/testing/context'
-import { memberFixtures } from '../../e2e/stubs/members-fixtures'
+import { memberFixtures } from '~/testing/stubs/members-fixtures'
 import { forgetPlaces, findMp } from './lookup.server'
 import { MembersApiError } from './members-api.server'
 import { formatSyncReport, SPEAKER_REASON, syncMps } from './sync.server'
@@ -139,7 +139,6 @@ describe('syncing the MP directory', () => {
   it('changes nothing when the Members API is down or too slow', async () => {
     await syncMps(fast)
     const api = testContext().members
-    const members = api.members
     api.setMode('down')
     await expect(syncMps({ ...fast, attempts: 2 })).rejects.toThrow(MembersApiError)
     api.setMode('slow')

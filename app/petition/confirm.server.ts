@@ -5,6 +5,7 @@ import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 import { hashToken, isWellFormedToken } from '~/lib/tokens.server'
 import { newReferralCode } from './referral.server'
+import { col, sql } from '~/lib/sql.server'
 
 export type ConfirmOutcome =
   | { status: 'confirmed'; signatureId: string }
@@ -39,7 +40,7 @@ export async function confirmSignature(token: unknown): Promise<ConfirmOutcome> 
  */
 async function validate(tokenHash: string, attempt = 0): Promise<{ id: string }[]> {
   try {
-    return await prisma.$queryRaw<{ id: string }[]>`
+    return await sql.rows({ id: col.string })`
       UPDATE "Signature" SET state = 'validated', "validatedAt" = now(), "referralCode" = coalesce("referralCode", ${newReferralCode()})
       WHERE "tokenHash" = ${tokenHash} AND state = 'pending' AND "tokenExpiresAt" > now()
       RETURNING id`

@@ -2,13 +2,14 @@
 // the worker, never incremented per signature: no hot row to fight over.
 import { defaultMilestones } from '~/campaign/content'
 import { prisma } from '~/lib/db.server'
+import { col, sql } from '~/lib/sql.server'
 
 export async function refreshCounts(): Promise<{ total: number; pending: number }> {
   return prisma.$transaction(async (tx) => {
-    const byConstituency = await tx.$queryRaw<{ code: string | null; count: bigint }[]>`
+    const byConstituency = await sql.rows({ code: col.string.nullable(), count: col.count }, tx)`
       SELECT "constituencyCode" AS code, count(*) AS count FROM "Signature"
       WHERE state = 'validated' GROUP BY "constituencyCode"`
-    const [{ pending, invalidated }] = await tx.$queryRaw<{ pending: bigint; invalidated: bigint }[]>`
+    const [{ pending, invalidated }] = await sql.rows({ pending: col.count, invalidated: col.count }, tx)`
       SELECT count(*) FILTER (WHERE state = 'pending') AS pending, count(*) FILTER (WHERE state = 'invalidated') AS invalidated
       FROM "Signature" WHERE state IN ('pending', 'invalidated')`
     const total = byConstituency.reduce((sum, r) => sum + Number(r.count), 0)

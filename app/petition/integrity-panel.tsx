@@ -1,6 +1,6 @@
 // How the count is kept honest, shown to the public beside the count (the same
 // figures are in /petition.json under "integrity").
-import { formatNumber } from './milestones'
+import { formatNumber } from '~/lib/format'
 import type { PetitionJson } from './public-counts.server'
 
 export function IntegrityPanel({ count, integrity }: { count: number; integrity: PetitionJson['integrity'] }) {

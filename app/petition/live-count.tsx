@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import { formatNumber, milestoneProgress } from './milestones'
+import { formatNumber } from '~/lib/format'
+import { milestoneProgress } from './milestones'
 
 const REFRESH_MS = 5_000
 
@@ -7,7 +8,8 @@ const REFRESH_MS = 5_000
 export function LiveCount({ initialCount, thresholds }: { initialCount: number; thresholds: number[] }) {
   const [count, setCount] = useState(initialCount)
   useEffect(() => {
-    const timer = setInterval(async () => {
+    const timer = setInterval(() => void refresh(), REFRESH_MS)
+    async function refresh() {
       if (document.hidden) return
       try {
         const response = await fetch('/petition.json')
@@ -15,7 +17,7 @@ export function LiveCount({ initialCount, thresholds }: { initialCount: number; 
       } catch {
         // Offline for a moment: keep the last figure.
       }
-    }, REFRESH_MS)
+    }
     return () => clearInterval(timer)
   }, [])
   const progress = milestoneProgress(count, thresholds)

@@ -3,12 +3,13 @@
 import { ensureConstituency } from '~/constituencies/constituencies.server'
 import { lookupPostcodes } from '~/constituencies/postcodes-io.server'
 import { prisma } from '~/lib/db.server'
+import { col, sql } from '~/lib/sql.server'
 
 const BULK_LIMIT = 100
 
 /** Locates up to 100 distinct unlocated postcodes. Returns how many were looked up; throws if postcodes.io fails. */
 export async function locateSignatures(): Promise<number> {
-  const rows = await prisma.$queryRaw<{ postcode: string }[]>`
+  const rows = await sql.rows({ postcode: col.string })`
     SELECT DISTINCT postcode FROM "Signature"
     WHERE "locatedAt" IS NULL AND state <> 'invalidated'
     LIMIT ${BULK_LIMIT}`

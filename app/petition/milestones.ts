@@ -14,4 +14,3 @@ export function milestoneProgress(count: number, thresholds: number[]): Mileston
   return { count, next, previous, percent }
 }
 
-export const formatNumber = (n: number) => new Intl.NumberFormat('en-GB').format(n)

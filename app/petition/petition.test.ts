@@ -1,9 +1,9 @@
 // Sign → queued email → Resend (stub) → confirm → count, on a real database.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
-import { deliverAllDue } from '~/mail/deliver.server'
+import { deliverAllDue } from '~/emails/outbox.server'
 import { testContext } from '~/testing/context'
-import { resendError } from '../../e2e/stubs/resend-stub'
+import { resendError } from '~/testing/stubs/resend-stub'
 import { confirmSignature, signatureLinkState } from './confirm.server'
 import { refreshCounts } from './counts.server'
 import { locateSignatures } from './locate.server'

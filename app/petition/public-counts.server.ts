@@ -3,6 +3,7 @@
 // read from the replica (DATABASE_REPLICA_URL) when there is one: a count may lag a moment.
 import { replica } from '~/lib/db.server'
 import { memoFor } from '~/lib/memo.server'
+import { col, sql } from '~/lib/sql.server'
 
 export interface PetitionJson {
   signature_count: number
@@ -27,7 +28,7 @@ export const PUBLIC_CACHE_MS = 2_000
 async function loadPetitionJson(): Promise<PetitionJson> {
   const [count, rows] = await Promise.all([
     replica.petitionCount.findUnique({ where: { id: 1 } }),
-    replica.$queryRaw<{ name: string; ons_code: string; nation: string; mp: string | null; signature_count: number }[]>`
+    sql.rows({ name: col.string, ons_code: col.string, nation: col.string, mp: col.string.nullable(), signature_count: col.number }, replica)`
       SELECT c.name, c."onsCode" AS ons_code, c.nation, m.name AS mp, cc."signatureCount" AS signature_count
       FROM "ConstituencyCount" cc
       JOIN "Constituency" c ON c."onsCode" = cc."onsCode"
@@ -64,7 +65,7 @@ export async function signatureCount() {
  * dashboard's "Letters confirmed"), for the map and the seat pages.
  */
 export const lettersByConstituency = memoFor(PUBLIC_CACHE_MS, async (): Promise<Map<string, number>> => {
-  const rows = await replica.$queryRaw<{ code: string; letters: bigint }[]>`
+  const rows = await sql.rows({ code: col.string, letters: col.count }, replica)`
     SELECT "constituencyCode" AS code, count(*) AS letters FROM "Letter"
     WHERE "confirmedAt" IS NOT NULL AND state <> 'invalidated' GROUP BY 1`
   return new Map(rows.map((r) => [r.code, Number(r.letters)]))

@@ -5,12 +5,14 @@ import crypto from 'node:crypto'
 import { attributionColumns } from '~/attribution/codes'
 import { privacyVersion } from '~/campaign/content'
 import { retention } from '~/campaign/retention'
+import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { mailboxKey } from '~/lib/mailbox-key'
 import { createToken } from '~/lib/tokens.server'
-import { queueEmail } from '~/mail/outbox.server'
+import { queueEmail, queueEmailSql } from '~/emails/outbox.server'
 import type { SignInput } from './sign-form.server'
+import { col, sql } from '~/lib/sql.server'
 
 export const TOKEN_LIFETIME_DAYS = retention.unconfirmedDays
 /** Confirmation emails (first + re-sends, or "already signed" notes) one address can trigger. */
@@ -19,6 +21,18 @@ export const CONFIRMATION_SUBJECT = 'Confirm your signature: Duty of Care petiti
 
 function confirmUrl(token: string) {
   return `${env().APP_URL}/petition/confirm/${token}`
+}
+
+/** The email with a signer's confirmation link (in `secrets`: erased once Resend has it). */
+function confirmationEmail(to: string, name: string, token: string) {
+  return {
+    kind: 'signature_confirmation' as const,
+    to,
+    subject: CONFIRMATION_SUBJECT,
+    template: 'signature-confirmation' as const,
+    data: { name, privacyUrl: `${env().APP_URL}/privacy` },
+    secrets: { confirmUrl: confirmUrl(token) },
+  }
 }
 
 function tokenExpiry() {
@@ -38,14 +52,16 @@ export async function signPetition(input: SignInput, meta: SignMeta = {}): Promi
   const emailKey = mailboxKey(input.email)
   const { token, hash } = createToken()
   const id = crypto.randomUUID()
-  const data = JSON.stringify({ name: input.name, privacyUrl: `${env().APP_URL}/privacy` })
-  const secrets = JSON.stringify({ confirmUrl: confirmUrl(token) })
+  const confirmation = queueEmailSql(confirmationEmail(input.email, input.name, token), {
+    rows: Prisma.sql`signature`,
+    signatureId: Prisma.sql`signature.id`,
+  })
   const source = attributionColumns(input)
   // One round trip on the hot path: the insert and the queued email succeed or fail together,
   // and the same statement says whether mail to the address is suppressed (the check
   // isSuppressed() makes, on the same key): a second query here cost a quarter of signing
   // throughput in `npm run bench` (docs/performance.md).
-  const [result] = await prisma.$queryRaw<{ id: string | null; suppressed: boolean }[]>`
+  const [result] = await sql.rows({ id: col.string.nullable(), suppressed: col.boolean })`
     WITH signature AS (
       INSERT INTO "Signature" (id, name, email, "emailKey", postcode, "optIn", "privacyVersion", "tokenHash", "tokenExpiresAt", "ipAddress",
                                "utmSource", "utmMedium", "utmCampaign", partner, "referredBy")
@@ -54,10 +70,7 @@ export async function signPetition(input: SignInput, meta: SignMeta = {}): Promi
       -- Signing again changes nothing, where they first came from included (decision 059).
       ON CONFLICT ("emailKey") DO NOTHING
       RETURNING id
-    ), queued AS (
-      INSERT INTO "Email" (id, kind, "to", subject, template, data, secrets, "signatureId", "updatedAt")
-      SELECT gen_random_uuid(), 'signature_confirmation', ${input.email}, ${CONFIRMATION_SUBJECT}, 'signature-confirmation', ${data}::jsonb, ${secrets}::jsonb, signature.id, now()
-      FROM signature
+    ), queued AS (${confirmation}
       RETURNING "signatureId"
     )
     SELECT (SELECT "signatureId"::text FROM queued) AS id,
@@ -78,7 +91,7 @@ export async function signPetition(input: SignInput, meta: SignMeta = {}): Promi
  */
 async function signAgain(emailKey: string) {
   await prisma.$transaction(async (tx) => {
-    const [existing] = await tx.$queryRaw<{ id: string; state: string; confirmationsSent: number; name: string; email: string }[]>`
+    const [existing] = await sql.rows({ id: col.string, state: col.string, confirmationsSent: col.number, name: col.string, email: col.string }, tx)`
       SELECT id, state, "confirmationsSent", name, email FROM "Signature" WHERE "emailKey" = ${emailKey} FOR UPDATE`
     if (!existing || existing.state === 'invalidated') return
     if (existing.confirmationsSent >= MAX_EMAILS_PER_SIGNATURE) return
@@ -89,15 +102,7 @@ async function signAgain(emailKey: string) {
         where: { id: existing.id },
         data: { tokenHash: hash, tokenExpiresAt: tokenExpiry(), confirmationsSent: { increment: 1 } },
       })
-      await queueEmail(tx, {
-        kind: 'signature_confirmation',
-        to: existing.email,
-        subject: CONFIRMATION_SUBJECT,
-        template: 'signature-confirmation',
-        data: { name: existing.name, privacyUrl: `${env().APP_URL}/privacy` },
-        secrets: { confirmUrl: confirmUrl(token) },
-        signatureId: existing.id,
-      })
+      await queueEmail(tx, { ...confirmationEmail(existing.email, existing.name, token), signatureId: existing.id })
       return
     }
 

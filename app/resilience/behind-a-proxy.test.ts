@@ -129,7 +129,7 @@ describe('the local mailbox (quick start: development, no Resend key)', () => {
 
   it.skipIf(!outsideAddress)('is a 404 to any other connection, whatever X-Forwarded-For says', async () => {
     for (const forwardedFor of ['127.0.0.1', '::1', '198.51.100.9, 127.0.0.1']) {
-      const response = await fetch(`http://${outsideAddress}:${app.port}/dev/mailbox`, { headers: { 'x-forwarded-for': forwardedFor } })
+      const response = await fetch(`http://${outsideAddress ?? ''}:${app.port}/dev/mailbox`, { headers: { 'x-forwarded-for': forwardedFor } })
       expect(response.status, forwardedFor).toBe(404)
       expect(await response.text()).not.toContain('Local mailbox')
     }

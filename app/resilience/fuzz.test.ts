@@ -134,7 +134,7 @@ const payloads = [
   '\u202e\u2066',
   '=cmd|\' /C calc\'!A0',
   '../../../../etc/passwd',
-  '{{7*7}}${7*7}',
+  '{{7*7}}$' + '{7*7}', // a template-injection probe, spelt in two halves so it reads as data
   '__proto__',
   '😀'.repeat(50),
   ' ',

@@ -82,7 +82,7 @@ describe('two web machines and two workers on one database', () => {
         }
       }),
     )
-    expect(outcomes.filter((o) => o.status !== 303).map((o) => `${o.status} ${o.error ?? o.body?.slice(0, 200)}`)).toEqual([])
+    expect(outcomes.filter((o) => o.status !== 303).map((o) => `${o.status} ${o.error ?? o.body?.slice(0, 200) ?? ''}`)).toEqual([])
     expect(await prisma.signature.count({ where: { email: { startsWith: 'fleet-' } } })).toBe(BURST)
 
     await waitFor('every confirmation to be sent', async () => (await prisma.email.count({ where: { status: { in: ['queued', 'sending'] } } })) === 0, 90_000, 250)

@@ -9,8 +9,8 @@ import { chromium, type Browser } from '@playwright/test'
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
-import { firstAppLink } from '../../e2e/support/mailbox'
-import { pgbouncerMissing, startPgBouncer, type Pooler } from '../../e2e/support/pgbouncer'
+import { firstAppLink } from '~/testing/email-links'
+import { pgbouncerMissing, startPgBouncer, type Pooler } from '~/testing/pgbouncer'
 import { ensureBuilt, startApp, type AppProcess } from '../../scripts/bench/app-process'
 import { testContext } from '../testing/context'
 import { sign, waitFor, type Outcome } from './load'
@@ -135,7 +135,7 @@ describe.skipIf(missing && !isRoot)('through PgBouncer in transaction mode', () 
     const seconds = (Date.now() - began) / 1000
     const failures = outcomes.filter((o) => o.status !== 303)
     console.info(`through PgBouncer: ${BURST} signatures from ${CONNECTIONS} connections in ${seconds.toFixed(1)} s (${Math.round(BURST / seconds)}/s)`)
-    expect(failures.map((o) => `${o.status} ${o.error ?? o.body?.slice(0, 200)}`)).toEqual([])
+    expect(failures.map((o) => `${o.status} ${o.error ?? o.body?.slice(0, 200) ?? ''}`)).toEqual([])
     const emails = outcomes.map((o) => o.email)
     expect(await prisma.signature.count({ where: { email: { in: emails } } })).toBe(BURST)
     expect(await prisma.rateLimit.count({ where: { key: { startsWith: 'signaturesPerIp:198.51.100.' } } })).toBe(CONNECTIONS)

@@ -9,7 +9,7 @@ import { prisma } from '~/lib/db.server'
 import { signPetition } from '~/petition/sign.server'
 import { ensureBuilt, startApp, type AppProcess } from '../../scripts/bench/app-process'
 import { testContext } from '../testing/context'
-import { sleep, waitFor } from './load'
+import { waitFor } from './load'
 
 const SIGNATURES = 450
 let worker: AppProcess | undefined

@@ -15,10 +15,11 @@ import { mailboxKey } from '~/lib/mailbox-key'
 import { consume, reset } from '~/lib/rate-limit.server'
 import { email } from '~/lib/supporter-fields'
 import { createToken, hashToken, isWellFormedToken } from '~/lib/tokens.server'
-import { queueEmail } from '~/mail/outbox.server'
+import { queueEmail } from '~/emails/outbox.server'
 import { wantsUpdatesSql } from '~/petition/consent.server'
 import { anonymiseEmails, anonymiseLetters, anonymiseSignatures, ANONYMISED, redactWebhookEvents } from './anonymise.server'
 import { personKey, personKeySql } from './person.server'
+import { col, sql } from '~/lib/sql.server'
 
 export const DATA_LINK_HOURS = 24
 
@@ -32,7 +33,7 @@ export async function requestDataLink(address: string, meta: { ipAddress: string
   // Indexed lookups only (this form is public): the address as typed and without its +tag. The
   // page behind the link then finds every other spelling.
   const keys = [...new Set([mailboxKey(address), mailboxKey(address.replace(/\+[^@]*@/, '@'))])]
-  const [held] = await prisma.$queryRaw<{ held: boolean }[]>`
+  const [held] = await sql.rows({ held: col.boolean })`
     SELECT EXISTS (SELECT 1 FROM "Signature" WHERE "emailKey" = ANY(${keys}))
         OR EXISTS (SELECT 1 FROM "Letter" WHERE "emailKey" = ANY(${keys})) AS held`
   if (!held.held) return { status: 'sent' }
@@ -65,10 +66,10 @@ type Db = Prisma.TransactionClient | typeof prisma
 /** Ids of the person's signatures and letters (not yet anonymised), under any spelling of their address. */
 async function idsOf(db: Db, key: string) {
   const [signatures, letters] = await Promise.all([
-    db.$queryRaw<{ id: string; state: string; email: string }[]>`
+    sql.rows({ id: col.string, state: col.string, email: col.string }, db)`
       SELECT id::text, state::text, email FROM "Signature" WHERE ${personKeySql(Prisma.sql`email`)} = ${key} AND "anonymisedAt" IS NULL
       ORDER BY "createdAt"`,
-    db.$queryRaw<{ id: string; state: string; email: string }[]>`
+    sql.rows({ id: col.string, state: col.string, email: col.string }, db)`
       SELECT id::text, state::text, email FROM "Letter" WHERE ${personKeySql(Prisma.sql`email`)} = ${key} AND "anonymisedAt" IS NULL
       ORDER BY "createdAt"`,
   ])
@@ -77,7 +78,7 @@ async function idsOf(db: Db, key: string) {
 
 /** Emails about those records, or sent to (or replying to) any spelling of the address. */
 async function emailsOf(db: Db, key: string, ids: { signatureIds: string[]; letterIds: string[] }) {
-  return db.$queryRaw<{ id: string; providerId: string | null; to: string; replyTo: string | null }[]>`
+  return sql.rows({ id: col.string, providerId: col.string.nullable(), to: col.string, replyTo: col.string.nullable() }, db)`
     SELECT id::text, "providerId", "to", "replyTo" FROM "Email"
     WHERE "signatureId" = ANY(${ids.signatureIds}::uuid[]) OR "letterId" = ANY(${ids.letterIds}::uuid[])
        OR ${personKeySql(Prisma.sql`"to"`)} = ${key} OR ${personKeySql(Prisma.sql`"replyTo"`)} = ${key}`
@@ -89,7 +90,7 @@ async function recordsOf(key: string) {
   const letterIds = ids.letters.map((l) => l.id)
   const [signatures, consent, letters, emails, suppressions] = await Promise.all([
     prisma.signature.findMany({ where: { id: { in: signatureIds } }, include: { constituency: { select: { name: true } } }, orderBy: { createdAt: 'asc' } }),
-    prisma.$queryRaw<{ id: string; wantsUpdates: boolean }[]>`
+    sql.rows({ id: col.string, wantsUpdates: col.boolean })`
       SELECT id::text, ${wantsUpdatesSql('s')} AS "wantsUpdates" FROM "Signature" s WHERE id = ANY(${signatureIds}::uuid[])`,
     prisma.letter.findMany({
       where: { id: { in: letterIds } },
@@ -103,7 +104,7 @@ async function recordsOf(key: string) {
           orderBy: { createdAt: 'asc' },
         })
       : [],
-    prisma.$queryRaw<{ reason: string; createdAt: Date }[]>`
+    sql.rows({ reason: col.string, createdAt: col.at })`
       SELECT reason, "createdAt" FROM "Suppression" WHERE ${personKeySql(Prisma.sql`"emailKey"`)} = ${key} ORDER BY "createdAt"`,
   ])
   const wantsUpdates = new Map(consent.map((c) => [c.id, c.wantsUpdates]))

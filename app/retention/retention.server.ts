@@ -6,6 +6,7 @@
 import { retention } from '~/campaign/retention'
 import { prisma } from '~/lib/db.server'
 import { anonymiseAllSupporterEmails, anonymiseLetters, anonymiseSignatures, redactProcessedWebhookEvents } from './anonymise.server'
+import { col, sql } from '~/lib/sql.server'
 
 const DAY_MS = 24 * 3600 * 1000
 /** Webhook events hold recipients' addresses; they are only needed to spot replays, which come within days. */
@@ -18,7 +19,7 @@ const BATCH = 1000
 export async function eraseLetterBodies(now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - retention.letterBodyDays * DAY_MS)
   return prisma.$transaction(async (tx) => {
-    const erased = await tx.$queryRaw<{ id: string }[]>`
+    const erased = await sql.rows({ id: col.string }, tx)`
       UPDATE "Letter" SET body = NULL, fingerprint = '{}', "bodyErasedAt" = ${now}
       WHERE "bodyErasedAt" IS NULL AND state IN ('sent', 'delivered', 'bounced', 'failed', 'invalidated')
         AND coalesce("deliveredAt", "sentAt", "confirmedAt", "createdAt") < ${cutoff}

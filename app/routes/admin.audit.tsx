@@ -2,6 +2,7 @@ import { Form } from 'react-router'
 import { auditEntries } from '~/admin/audit.server'
 import { requireCampaigner } from '~/admin/auth.server'
 import type { Route } from './+types/admin.audit'
+import { ukTime } from '~/lib/format'
 
 export const meta = () => [{ title: 'Audit log — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
 
@@ -14,7 +15,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { ...(await auditEntries({ before, action })), action: action ?? '' }
 }
 
-const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'medium' })
+const when = ukTime.dateTimeSeconds
 
 export default function AdminAudit({ loaderData }: Route.ComponentProps) {
   const { entries, nextBefore, action } = loaderData

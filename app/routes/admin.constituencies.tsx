@@ -1,7 +1,7 @@
 import { Form } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
 import { constituencyTable } from '~/admin/figures.server'
-import { formatNumber } from '~/petition/milestones'
+import { formatNumber } from '~/lib/format'
 import type { Route } from './+types/admin.constituencies'
 
 export const meta = () => [{ title: 'Constituencies — campaign dashboard' }, { name: 'robots', content: 'noindex' }]

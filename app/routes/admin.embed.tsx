@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
+import { useCanCopy } from '~/lib/use-can-copy'
 import { requireCampaigner } from '~/admin/auth.server'
 import { ErrorSummary } from '~/components/error-summary'
 import { TextField, fieldState, problemsOf } from '~/components/text-field'
@@ -40,9 +41,8 @@ export default function AdminEmbed({ loaderData }: Route.ComponentProps) {
 }
 
 function Snippet({ snippet }: { snippet: EmbedSnippet }) {
-  const [canCopy, setCanCopy] = useState(false)
+  const canCopy = useCanCopy()
   const [copied, setCopied] = useState(false)
-  useEffect(() => setCanCopy(Boolean(navigator.clipboard)), [])
   const codeId = `snippet-${snippet.id}`
   return (
     <section aria-labelledby={`${codeId}-title`} className="mt-10">

@@ -6,7 +6,7 @@ import { TextArea } from '~/components/text-area'
 import { ErrorSummary } from '~/components/error-summary'
 import { fieldState, problemsOf } from '~/components/text-field'
 import { readFormData } from '~/lib/form-data.server'
-import { formatNumber } from '~/petition/milestones'
+import { formatNumber, ukTime } from '~/lib/format'
 import type { Route } from './+types/admin.milestones'
 
 export const meta = () => [{ title: 'Milestones — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
@@ -28,7 +28,7 @@ export async function action({ request }: Route.ActionArgs) {
   return redirect('/admin/milestones?saved=1', 303)
 }
 
-const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })
+const when = ukTime.dateTime
 
 export default function AdminMilestones({ loaderData, actionData }: Route.ComponentProps) {
   const field = fieldState('milestones', actionData?.result, 'thresholds')

@@ -14,8 +14,8 @@ import {
 } from '~/admin/moderation.server'
 import { ErrorSummary } from '~/components/error-summary'
 import { TextField, fieldState, problemsOf, type FormResult } from '~/components/text-field'
-import { readFormData } from '~/lib/form-data.server'
-import { formatNumber } from '~/petition/milestones'
+import { formText, readFormData } from '~/lib/form-data.server'
+import { formatNumber, ukTime } from '~/lib/format'
 import type { Route } from './+types/admin.moderation'
 
 export const meta = () => [{ title: 'Moderation — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
@@ -68,7 +68,7 @@ export async function action({ request }: Route.ActionArgs) {
     if (typeof value === 'string' && value) back.set(key, value)
   }
   if (formData.get('intent') === 'revert') {
-    const id = String(formData.get('invalidationId') ?? '')
+    const id = formText(formData, 'invalidationId')
     if (!/^[0-9a-f-]{36}$/.test(id)) throw data('Unknown invalidation.', { status: 400 })
     const outcome = await revertInvalidation(campaigner, id)
     if (outcome === 'not-found') return data({ message: 'That has already been undone.', result: undefined }, { status: 409 })
@@ -92,14 +92,14 @@ export async function action({ request }: Route.ActionArgs) {
   return data({ message, result: undefined }, { status: 409 })
 }
 
-const ukTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })
+const when = ukTime.dateTime
 
 function searchLink(params: Record<string, string>) {
   return `/admin/moderation?${new URLSearchParams(params)}`
 }
 
 function lastHour() {
-  const f = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'short' })
+  const f = ukTime.isoDateTime
   return f.format(new Date(Date.now() - 3600_000)).replace(' ', 'T')
 }
 
@@ -217,7 +217,7 @@ export default function AdminModeration({ loaderData, actionData }: Route.Compon
                       <td className="py-1 pr-3">{m.postcode}</td>
                       <td className="py-1 pr-3">{m.ipAddress ?? '—'}</td>
                       <td className="py-1 pr-3">{m.state}</td>
-                      <td className="py-1">{ukTime.format(new Date(m.createdAt))}</td>
+                      <td className="py-1">{when.format(new Date(m.createdAt))}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -264,19 +264,19 @@ export default function AdminModeration({ loaderData, actionData }: Route.Compon
               <tbody>
                 {invalidations.map((i) => (
                   <tr key={i.id} className="border-b border-gray-200">
-                    <td className="py-1 pr-3">{ukTime.format(new Date(i.at))}</td>
+                    <td className="py-1 pr-3">{when.format(new Date(i.at))}</td>
                     <td className="py-1 pr-3">{formatNumber(i.count)} {i.target}</td>
                     <td className="py-1 pr-3">{i.criteria}</td>
                     <td className="py-1 pr-3">{i.reason}</td>
                     <td className="py-1 pr-3">{i.by}</td>
                     <td className="py-1">
                       {i.revertedAt ? (
-                        `Undone ${ukTime.format(new Date(i.revertedAt))}`
+                        `Undone ${when.format(new Date(i.revertedAt))}`
                       ) : (
                         <Form method="post">
                           <input type="hidden" name="intent" value="revert" />
                           <input type="hidden" name="invalidationId" value={i.id} />
-                          <button type="submit" className="btn-secondary" aria-label={`Undo striking out ${i.count} ${i.target} on ${ukTime.format(new Date(i.at))}`}>
+                          <button type="submit" className="btn-secondary" aria-label={`Undo striking out ${i.count} ${i.target} on ${when.format(new Date(i.at))}`}>
                             Undo
                           </button>
                         </Form>

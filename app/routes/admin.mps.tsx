@@ -2,7 +2,7 @@ import { Form, data, redirect } from 'react-router'
 import { z } from 'zod'
 import { requireCampaigner } from '~/admin/auth.server'
 import { changeMpTarget, mpTargets, TargetError, type MpTargetChange } from '~/admin/campaign.server'
-import { readFormData } from '~/lib/form-data.server'
+import { formText, readFormData } from '~/lib/form-data.server'
 import { lastSyncRun } from '~/mps/sync.server'
 import type { Route } from './+types/admin.mps'
 
@@ -43,7 +43,7 @@ export async function action({ request }: Route.ActionArgs) {
     if (error instanceof TargetError) return data({ error: error.message, mpId: input.mpId }, { status: 400 })
     throw error
   }
-  const q = String(formData.get('q') ?? '')
+  const q = formText(formData, 'q')
   return redirect(`/admin/mps?${new URLSearchParams({ q, saved: String(input.mpId) })}`, 303)
 }
 

@@ -1,7 +1,7 @@
 import { requireCampaigner } from '~/admin/auth.server'
 import { DAYS, DIMENSIONS } from '~/admin/sources'
 import { sourceFigures, type SourceRow } from '~/admin/sources.server'
-import { formatNumber } from '~/petition/milestones'
+import { formatNumber } from '~/lib/format'
 import type { Route } from './+types/admin.sources'
 
 export const meta = () => [{ title: 'Sources — campaign dashboard' }, { name: 'robots', content: 'noindex' }]

@@ -2,8 +2,8 @@ import { parseWithZod } from '@conform-to/zod'
 import { Form, Link, data, redirect } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
 import { bouncedMps, clearMpBounce, findBouncedMp, findSuppression, liftSchema, liftSuppressionFor, listSuppressions } from '~/admin/suppressions.server'
-import { readFormData } from '~/lib/form-data.server'
-import { formatNumber } from '~/petition/milestones'
+import { formText, readFormData } from '~/lib/form-data.server'
+import { formatNumber, ukTime } from '~/lib/format'
 import type { Route } from './+types/admin.suppressions'
 
 export const meta = () => [{ title: 'Suppressed addresses — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
@@ -29,7 +29,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const campaigner = await requireCampaigner(request, { role: 'admin' })
   const formData = await readFormData(request)
-  const q = String(formData.get('q') ?? '').slice(0, 254)
+  const q = formText(formData, 'q').slice(0, 254)
   const submission = parseWithZod(formData, { schema: liftSchema })
   if (submission.status !== 'success') {
     const message = Object.values(submission.reply().error ?? {}).flat()[0] ?? 'That request could not be read.'
@@ -46,7 +46,7 @@ export async function action({ request }: Route.ActionArgs) {
   return redirect(`/admin/suppressions?${new URLSearchParams({ q, lifted: '1' })}`, 303)
 }
 
-const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })
+const when = ukTime.dateTime
 const reasons: Record<string, string> = { bounce: 'Hard bounce', complaint: 'Spam complaint' }
 
 function pageLink(q: string, page: number) {

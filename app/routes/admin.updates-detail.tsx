@@ -8,8 +8,8 @@ import { TextArea } from '~/components/text-area'
 import { ErrorSummary } from '~/components/error-summary'
 import { TextField, fieldState, problemsOf } from '~/components/text-field'
 import { readFormData } from '~/lib/form-data.server'
-import { Markdown } from '~/mail/markdown'
-import { MAILSHOT_STATUS_LABEL, MARKDOWN_HINT } from '~/mail/mailshot-labels'
+import { Markdown } from '~/updates/markdown'
+import { MAILSHOT_STATUS_LABEL, MARKDOWN_HINT } from '~/updates/mailshot-labels'
 import {
   deleteDraft,
   getMailshot,
@@ -20,7 +20,7 @@ import {
   sendTestMailshot,
   startMailshot,
   updateMailshot,
-} from '~/mail/mailshots.server'
+} from '~/updates/mailshots.server'
 import type { Route } from './+types/admin.updates-detail'
 
 export const meta = () => [{ title: 'Campaign update — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
@@ -109,7 +109,9 @@ export default function AdminUpdate({ loaderData, actionData }: Route.ComponentP
   // While it sends, the figures refresh themselves (without JavaScript, reload the page).
   useEffect(() => {
     if (shot.status !== 'sending') return
-    const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 3000)
+    const timer = setInterval(() => {
+      if (revalidator.state === 'idle') void revalidator.revalidate()
+    }, 3000)
     return () => clearInterval(timer)
   }, [shot.status, revalidator])
 

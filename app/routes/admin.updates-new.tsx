@@ -6,8 +6,8 @@ import { TextArea } from '~/components/text-area'
 import { ErrorSummary } from '~/components/error-summary'
 import { TextField, fieldState, problemsOf } from '~/components/text-field'
 import { readFormData } from '~/lib/form-data.server'
-import { MARKDOWN_HINT } from '~/mail/mailshot-labels'
-import { createMailshot, MAILSHOT_FORM_LIMITS, mailshotSchema } from '~/mail/mailshots.server'
+import { MARKDOWN_HINT } from '~/updates/mailshot-labels'
+import { createMailshot, MAILSHOT_FORM_LIMITS, mailshotSchema } from '~/updates/mailshots.server'
 import type { Route } from './+types/admin.updates-new'
 
 export const meta = () => [{ title: 'Write an update — campaign dashboard' }, { name: 'robots', content: 'noindex' }]

@@ -1,9 +1,10 @@
 // Campaign updates: the list, newest first.
 import { Link } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
-import { MAILSHOT_STATUS_LABEL } from '~/mail/mailshot-labels'
-import { listMailshots } from '~/mail/mailshots.server'
+import { MAILSHOT_STATUS_LABEL } from '~/updates/mailshot-labels'
+import { listMailshots } from '~/updates/mailshots.server'
 import type { Route } from './+types/admin.updates'
+import { ukTime } from '~/lib/format'
 
 export const meta = () => [{ title: 'Campaign updates — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
 
@@ -15,7 +16,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   }
 }
 
-const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })
+const when = ukTime.dateTime
 
 export default function AdminUpdates({ loaderData }: Route.ComponentProps) {
   return (

@@ -2,7 +2,7 @@ import { campaign } from '~/campaign/content'
 import { partnerCode, withPartner } from '~/embed/partner'
 import { env } from '~/lib/env.server'
 import type { PageHandle } from '~/lib/page-handle'
-import { formatNumber } from '~/petition/milestones'
+import { formatNumber } from '~/lib/format'
 import { signatureCount } from '~/petition/public-counts.server'
 import type { Route } from './+types/embed'
 

@@ -1,7 +1,7 @@
 import { HexCredit, HexMap } from '~/map/hex-map'
 import { searchSeats, supportMap } from '~/map/support.server'
 import type { PageHandle } from '~/lib/page-handle'
-import { formatNumber } from '~/petition/milestones'
+import { formatNumber } from '~/lib/format'
 import { campaignShareCard } from '~/share/og-image.server'
 import { shareMeta } from '~/share/share-meta'
 import type { Route } from './+types/map'

@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router'
 import { env } from '~/lib/env.server'
-import { formatNumber } from '~/petition/milestones'
+import { formatNumber } from '~/lib/format'
 import { referralLinkFor } from '~/petition/referral.server'
 import { signatureCount } from '~/petition/public-counts.server'
 import { campaignShareCard } from '~/share/og-image.server'

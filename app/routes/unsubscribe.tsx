@@ -2,7 +2,7 @@
 // (works with and without JavaScript); a mail client's RFC 8058 one-click
 // POST (body "List-Unsubscribe=One-Click") unsubscribes at once with a 200.
 import { Form, Link, data, useNavigation } from 'react-router'
-import { unsubscribe, unsubscribeState } from '~/mail/unsubscribe.server'
+import { unsubscribe, unsubscribeState } from '~/updates/unsubscribe.server'
 import type { Route } from './+types/unsubscribe'
 
 export const meta = () => [{ title: 'Unsubscribe from campaign updates — Duty of Care' }, { name: 'robots', content: 'noindex' }]

@@ -3,7 +3,8 @@
 // can later tell which channel brought whom; parameters already on the address
 // (a referral code, say) are kept. Copying needs JavaScript; without it the
 // link sits in a field to select.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
+import { useCanCopy } from '~/lib/use-can-copy'
 
 const DEFAULT_MESSAGE = 'I have signed the petition for an Online Harms Bill with a legal Duty of Care on tech firms, to keep children safe online. Will you sign too?'
 
@@ -31,8 +32,7 @@ export function shareTargets(url: string, message = DEFAULT_MESSAGE) {
 export function ShareButtons({ url, message }: { url: string; message?: string }) {
   const [copied, setCopied] = useState(false)
   // The copy button appears once JavaScript runs and the browser offers the clipboard.
-  const [canCopy, setCanCopy] = useState(false)
-  useEffect(() => setCanCopy(Boolean(navigator.clipboard)), [])
+  const canCopy = useCanCopy()
   const copyUrl = taggedUrl(url, 'link')
   return (
     <div>

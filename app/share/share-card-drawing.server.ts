@@ -84,7 +84,7 @@ function drawingWorker(): Worker {
     const call = waiting.get(id)
     waiting.delete(id)
     if (!waiting.size) started.unref()
-    if (error || !png) call?.reject(new Error(`share card: ${error}`))
+    if (error || !png) call?.reject(new Error(`share card: ${error ?? 'no image'}`))
     else call?.resolve(new Uint8Array(png.buffer, png.byteOffset, png.byteLength))
   })
   const fail = (error: Error) => {

@@ -1,6 +1,6 @@
-import type { MembersStub } from '../../e2e/stubs/members-api-stub'
-import type { PostcodesStub } from '../../e2e/stubs/postcodes-io-stub'
-import type { ResendStub } from '../../e2e/stubs/resend-stub'
+import type { MembersStub } from './stubs/members-api-stub'
+import type { PostcodesStub } from './stubs/postcodes-io-stub'
+import type { ResendStub } from './stubs/resend-stub'
 
 export interface TestContext {
   resend: ResendStub

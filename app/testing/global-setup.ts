@@ -1,4 +1,4 @@
-import { createTemplateDatabase, ensureTestServer } from '../../e2e/support/test-database'
+import { createTemplateDatabase, ensureTestServer } from './test-database'
 
 export default async function setup() {
   const server = await ensureTestServer()

@@ -1,10 +1,10 @@
 // Runs before each test file: its own database, its own stubs of Resend,
 // postcodes.io and the Members API, and the environment pointing at them.
 import { afterAll } from 'vitest'
-import { startMembersStub } from '../../e2e/stubs/members-api-stub'
-import { startPostcodesStub } from '../../e2e/stubs/postcodes-io-stub'
-import { startResendStub } from '../../e2e/stubs/resend-stub'
-import { createTestDatabase } from '../../e2e/support/test-database'
+import { startMembersStub } from './stubs/members-api-stub'
+import { startPostcodesStub } from './stubs/postcodes-io-stub'
+import { startResendStub } from './stubs/resend-stub'
+import { createTestDatabase } from './test-database'
 import { setTestContext } from './context'
 
 const adminUrl = process.env.TEST_ADMIN_DATABASE_URL

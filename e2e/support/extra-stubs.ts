@@ -1,5 +1,5 @@
-import type { RunningStub } from '../stubs/http-stub'
-import { startMembersStub } from '../stubs/members-api-stub'
+import type { RunningStub } from '../../app/testing/stubs/http-stub'
+import { startMembersStub } from '../../app/testing/stubs/members-api-stub'
 import { ports } from './ports'
 
 /** Stubs other domains add to the end-to-end run (the Members API, …). */

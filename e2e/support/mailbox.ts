@@ -1,7 +1,9 @@
 // Reads what the Resend stub "delivered", as a supporter reads their inbox.
 import { expect } from '@playwright/test'
-import type { DeliveredEmail } from '../stubs/resend-stub'
+import type { DeliveredEmail } from '../../app/testing/stubs/resend-stub'
 import { resendStubUrl } from './ports'
+
+export { firstAppLink } from '../../app/testing/email-links'
 
 export async function deliveredTo(address: string): Promise<DeliveredEmail[]> {
   const response = await fetch(`${resendStubUrl}/_stub/emails`)
@@ -16,14 +18,6 @@ export async function waitForEmail(address: string, { count = 1, timeout = 15_00
     .poll(async () => (found = await deliveredTo(address)).length, { timeout, message: `email to ${address}` })
     .toBeGreaterThanOrEqual(count)
   return found[count - 1]
-}
-
-/** The first link in an email that points at the app. */
-export function firstAppLink(email: DeliveredEmail, appUrl: string): string {
-  const links = [...(email.html ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1].replaceAll('&amp;', '&'))
-  const link = links.find((href) => href.startsWith(appUrl))
-  if (!link) throw new Error(`no link to ${appUrl} in "${email.subject}"`)
-  return link
 }
 
 export function uniqueEmail(name: string) {

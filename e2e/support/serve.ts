@@ -4,11 +4,11 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { ROOT } from '../../server/database'
-import { startPostcodesStub } from '../stubs/postcodes-io-stub'
-import { startResendStub } from '../stubs/resend-stub'
+import { startPostcodesStub } from '../../app/testing/stubs/postcodes-io-stub'
+import { startResendStub } from '../../app/testing/stubs/resend-stub'
 import { extraStubs } from './extra-stubs'
 import { appUrl, ports } from './ports'
-import { createTestDatabase, createTemplateDatabase, ensureTestServer } from './test-database'
+import { createTestDatabase, createTemplateDatabase, ensureTestServer } from '../../app/testing/test-database'
 
 const server = await ensureTestServer()
 if (!process.env.TEST_TEMPLATE_READY) await createTemplateDatabase(server.adminUrl)
@@ -27,7 +27,7 @@ const app = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.
     SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
     RESEND_API_KEY: 're_e2e_key',
     RESEND_BASE_URL: `http://127.0.0.1:${ports.resend}`,
-    RESEND_WEBHOOK_SECRET: (await import('./webhooks')).e2eWebhookSecret,
+    RESEND_WEBHOOK_SECRET: (await import('../../app/testing/webhooks')).e2eWebhookSecret,
     RESEND_REQUESTS_PER_SECOND: '20',
     POSTCODES_IO_URL: `http://127.0.0.1:${ports.postcodes}`,
     MEMBERS_API_URL: `http://127.0.0.1:${ports.members}`,
@@ -49,9 +49,9 @@ async function stop() {
 }
 app.on('exit', (code) => {
   if (!stopping) {
-    console.error(`the app exited (${code})`)
+    console.error(`the app exited (${code ?? 'killed by a signal'})`)
     process.exit(1)
   }
 })
-process.on('SIGTERM', stop)
-process.on('SIGINT', stop)
+process.on('SIGTERM', () => void stop())
+process.on('SIGINT', () => void stop())

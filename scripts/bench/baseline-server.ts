@@ -35,4 +35,4 @@ const server = http.createServer((req, res) => {
 })
 server.keepAliveTimeout = 65_000
 server.listen(port, '127.0.0.1', () => console.log(`baseline listening on ${port}`))
-process.on('SIGTERM', () => server.close(() => pool.end().then(() => process.exit(0))))
+process.on('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))))

@@ -5,7 +5,7 @@
 // from app/petition/counts.server.ts, app/petition/locate.server.ts and
 // app/admin/figures.server.ts: keep it in step when those change.
 import pg from 'pg'
-import { createTemplateDatabase, createTestDatabase, ensureTestServer } from '../../e2e/support/test-database'
+import { createTemplateDatabase, createTestDatabase, ensureTestServer } from '../../app/testing/test-database'
 
 const N = Number(process.argv[2] ?? 1_000_000)
 const server = await ensureTestServer()
@@ -55,7 +55,7 @@ try {
     const plan = rows[0]['QUERY PLAN'][0]
     const nodes: string[] = []
     const walk = (node: Record<string, unknown>) => {
-      nodes.push(`${node['Node Type']}${node['Index Name'] ? ` (${node['Index Name']})` : ''}`)
+      nodes.push(`${node['Node Type'] as string}${node['Index Name'] ? ` (${node['Index Name'] as string})` : ''}`)
       for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child)
     }
     walk(plan.Plan)

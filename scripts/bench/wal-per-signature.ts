@@ -4,7 +4,7 @@
 // then confirms them, on a fresh test database; prints bytes of WAL per signature and per confirmation.
 //   npx tsx scripts/bench/wal-per-signature.ts        (SIGNATURES=5000 by default)
 import pg from 'pg'
-import { createTemplateDatabase, createTestDatabase, ensureTestServer } from '../../e2e/support/test-database'
+import { createTemplateDatabase, createTestDatabase, ensureTestServer } from '../../app/testing/test-database'
 
 const SIGNATURES = Number(process.env.SIGNATURES ?? 5000)
 const server = await ensureTestServer()

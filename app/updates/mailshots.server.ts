@@ -1,0 +1,223 @@
+// Campaign updates ("mailshots"): an admin writes one in Markdown, previews
+// it, sends themselves a test, then sends it to every confirmed signer who
+// opted in and has not unsubscribed or been suppressed.
+//
+// Sending is a worker loop that queues the audience into the outbox a chunk
+// at a time, in signature-id order. Each chunk and the cursor that records
+// it are written in ONE transaction, so after a crash or deploy the next
+// chunk starts exactly after the last committed one: nobody twice, nobody
+// missed. Only a few hundred of its emails wait in the outbox at any time,
+// so confirmations and letters never queue behind a mailshot, and a pause
+// takes effect within seconds.
+import { z } from 'zod'
+import type { FormLimits } from '~/lib/form-data.server'
+import { audit as writeAudit } from '~/admin/audit.server'
+import type { Mailshot, MailshotStatus, Prisma } from '~/generated/prisma/client'
+import { prisma } from '~/lib/db.server'
+import { env } from '~/lib/env.server'
+import { createToken } from '~/lib/tokens.server'
+import { queueEmail } from '~/emails/outbox.server'
+import { col, sql } from '~/lib/sql.server'
+
+/** Recipients queued per transaction. */
+export const MAILSHOT_CHUNK = 500
+/** The next chunk is queued only when fewer of this mailshot's emails than this are still waiting. */
+const MAX_WAITING = 500
+
+export const mailshotSchema = z.object({
+  subject: z
+    .string({ required_error: 'Enter a subject' })
+    .trim()
+    .min(1, 'Enter a subject')
+    .max(150, 'Keep the subject to 150 characters or fewer')
+    .refine((s) => !/[\r\n]/.test(s), 'The subject must be one line'),
+  bodyMarkdown: z
+    .string({ required_error: 'Write the update' })
+    .trim()
+    .min(1, 'Write the update')
+    .max(20_000, 'Keep the update under 20,000 characters'),
+})
+export type MailshotInput = z.infer<typeof mailshotSchema>
+/** An update's Markdown may be long; its own rule says how long, this bounds the work. */
+export const MAILSHOT_FORM_LIMITS: FormLimits = { maxChars: { bodyMarkdown: 80_000 } }
+
+export function unsubscribeUrl(token: string) {
+  return `${env().APP_URL}/unsubscribe/${token}`
+}
+
+/** What a campaign-update email needs beyond its body: the one-click unsubscribe headers (RFC 8058). */
+function unsubscribeHeaders(url: string) {
+  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+}
+
+export async function createMailshot(campaignerId: string, input: MailshotInput) {
+  return prisma.$transaction(async (tx) => {
+    const shot = await tx.mailshot.create({ data: { ...input, createdById: campaignerId }, select: { id: true } })
+    await writeAudit(campaignerId, 'mailshot.create', { mailshotId: shot.id, subject: input.subject }, tx)
+    return shot
+  })
+}
+
+/** Drafts only: once sending starts, what goes out is fixed. */
+export async function updateMailshot(id: string, campaignerId: string, input: MailshotInput): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.mailshot.updateMany({ where: { id, status: 'draft' }, data: input })
+    if (count) await writeAudit(campaignerId, 'mailshot.edit', { mailshotId: id, subject: input.subject }, tx)
+    return count > 0
+  })
+}
+
+export async function deleteDraft(id: string, campaignerId: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.mailshot.deleteMany({ where: { id, status: 'draft' } })
+    if (count) await writeAudit(campaignerId, 'mailshot.delete', { mailshotId: id }, tx)
+    return count > 0
+  })
+}
+
+/** Sends the update to the admin alone, marked as a test, through the same outbox and template. */
+export async function sendTestMailshot(id: string, campaigner: { id: string; email: string }): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const shot = await tx.mailshot.findUnique({ where: { id } })
+    if (!shot) return false
+    const url = `${env().APP_URL}/unsubscribe/test`
+    await queueEmail(tx, {
+      kind: 'campaign_update',
+      to: campaigner.email,
+      subject: `[Test] ${shot.subject}`,
+      template: 'campaign-update',
+      data: { subject: shot.subject, bodyMarkdown: shot.bodyMarkdown, unsubscribeUrl: url, privacyUrl: `${env().APP_URL}/privacy`, isTest: true },
+      headers: unsubscribeHeaders(url),
+      mailshotId: shot.id,
+    })
+    await writeAudit(campaigner.id, 'mailshot.test', { mailshotId: id, to: campaigner.email }, tx)
+    return true
+  })
+}
+
+async function setStatus(id: string, campaignerId: string, from: MailshotStatus[], to: MailshotStatus, action: string) {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.mailshot.updateMany({
+      where: { id, status: { in: from } },
+      data: { status: to, ...(action === 'mailshot.start' ? { startedAt: new Date() } : {}) },
+    })
+    if (count) await writeAudit(campaignerId, action, { mailshotId: id }, tx)
+    return count > 0
+  })
+}
+
+/** The audience is fixed at this moment: signers confirmed by now. */
+export const startMailshot = (id: string, campaignerId: string) => setStatus(id, campaignerId, ['draft'], 'sending', 'mailshot.start')
+export const pauseMailshot = (id: string, campaignerId: string) => setStatus(id, campaignerId, ['sending'], 'paused', 'mailshot.pause')
+export const resumeMailshot = (id: string, campaignerId: string) => setStatus(id, campaignerId, ['paused'], 'sending', 'mailshot.resume')
+
+async function nextRecipients(tx: Prisma.TransactionClient, shot: Pick<Mailshot, 'startedAt' | 'cursor'>, limit: number) {
+  const { startedAt, cursor } = shot
+  return sql.rows({ id: col.string, email: col.string }, tx)`
+    SELECT s.id, s.email FROM "Signature" s
+    WHERE s.state = 'validated' AND s."optIn" AND s."unsubscribedAt" IS NULL AND s."anonymisedAt" IS NULL
+      AND s."validatedAt" <= ${startedAt ?? new Date()}
+      AND (${cursor}::uuid IS NULL OR s.id > ${cursor}::uuid)
+      AND NOT EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailKey" = s."emailKey")
+    ORDER BY s.id
+    LIMIT ${limit}`
+}
+
+const mailshotToSend = { id: col.string, subject: col.string, bodyMarkdown: col.string, startedAt: col.at.nullable(), cursor: col.string.nullable() }
+
+/**
+ * Worker step: queues the next chunk of the oldest mailshot being sent.
+ * Returns how many emails it queued (0 = nothing to do right now).
+ */
+export async function queueMailshotChunk(chunkSize = MAILSHOT_CHUNK): Promise<number> {
+  return prisma.$transaction(
+    async (tx) => {
+      const [shot] = await sql.rows(mailshotToSend, tx)`
+        SELECT id, subject, "bodyMarkdown", "startedAt", cursor FROM "Mailshot" WHERE status = 'sending' ORDER BY "startedAt", id LIMIT 1 FOR UPDATE SKIP LOCKED`
+      if (!shot) return 0
+      const [{ waiting }] = await sql.rows({ waiting: col.number }, tx)`
+        SELECT count(*)::int AS waiting FROM "Email"
+        WHERE "mailshotId" = ${shot.id}::uuid AND status IN ('queued', 'sending') AND "linkTokenHash" IS NOT NULL`
+      if (waiting >= MAX_WAITING) return 0
+
+      const recipients = await nextRecipients(tx, shot, chunkSize)
+      const privacyUrl = `${env().APP_URL}/privacy`
+      const rows = recipients.map((r) => {
+        const { token, hash } = createToken()
+        const url = unsubscribeUrl(token)
+        return {
+          kind: 'campaign_update' as const,
+          to: r.email,
+          subject: shot.subject,
+          template: 'campaign-update',
+          data: { subject: shot.subject, privacyUrl },
+          // The body rides with the email only until it is sent (bounded by MAX_WAITING); the link is secret.
+          secrets: { bodyMarkdown: shot.bodyMarkdown, unsubscribeUrl: url, headers: unsubscribeHeaders(url) },
+          signatureId: r.id,
+          mailshotId: shot.id,
+          linkTokenHash: hash,
+        }
+      })
+      if (rows.length) await tx.email.createMany({ data: rows })
+      const finished = recipients.length < chunkSize
+      await tx.mailshot.update({
+        where: { id: shot.id },
+        data: {
+          cursor: recipients.length ? recipients[recipients.length - 1].id : shot.cursor,
+          queuedCount: { increment: recipients.length },
+          ...(finished ? { status: 'sent', finishedAt: new Date() } : {}),
+        },
+      })
+      return recipients.length
+    },
+    { timeout: 30_000 },
+  )
+}
+
+/** Worker loop body: keeps queueing while there is room; the delay until the next look. */
+export async function queueMailshots(): Promise<number> {
+  const queued = await queueMailshotChunk()
+  return queued ? 250 : 2_000
+}
+
+export interface MailshotProgress {
+  /** Everyone it goes to (fixed when sending started; an estimate for a draft). */
+  audience: number
+  queued: number
+  byStatus: Partial<Record<string, number>>
+}
+
+export async function mailshotProgress(shot: Pick<Mailshot, 'id' | 'startedAt' | 'cursor' | 'queuedCount' | 'status'>): Promise<MailshotProgress> {
+  const startedAt = shot.startedAt ?? new Date()
+  const [{ remaining }] = await sql.rows({ remaining: col.number })`
+    SELECT count(*)::int AS remaining FROM "Signature" s
+    WHERE s.state = 'validated' AND s."optIn" AND s."unsubscribedAt" IS NULL AND s."anonymisedAt" IS NULL
+      AND s."validatedAt" <= ${startedAt}
+      AND (${shot.cursor}::uuid IS NULL OR s.id > ${shot.cursor}::uuid)
+      AND NOT EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailKey" = s."emailKey")`
+  const statuses = await prisma.email.groupBy({
+    by: ['status'],
+    where: { mailshotId: shot.id, linkTokenHash: { not: null } },
+    _count: { _all: true },
+  })
+  return {
+    audience: shot.status === 'sent' ? shot.queuedCount : shot.queuedCount + remaining,
+    queued: shot.queuedCount,
+    byStatus: Object.fromEntries(statuses.map((s) => [s.status, s._count._all])),
+  }
+}
+
+export async function listMailshots() {
+  return prisma.mailshot.findMany({
+    orderBy: { createdAt: 'desc' },
+    take: 100,
+    select: { id: true, subject: true, status: true, createdAt: true, startedAt: true, finishedAt: true, queuedCount: true, createdBy: { select: { email: true } } },
+  })
+}
+
+export async function getMailshot(id: string) {
+  if (!z.string().uuid().safeParse(id).success) return null
+  const shot = await prisma.mailshot.findUnique({ where: { id }, include: { createdBy: { select: { email: true } } } })
+  if (!shot) return null
+  return { ...shot, progress: await mailshotProgress(shot) }
+}
