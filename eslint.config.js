@@ -41,6 +41,17 @@ export default tseslint.config(
       ...jsxA11y.flatConfigs.recommended.rules,
     },
   },
+  // Rows from raw SQL are parsed at the boundary (decision 070): app code reads them through sql.rows.
+  {
+    files: ['app/**/*.{ts,tsx}', 'server/**/*.ts'],
+    ignores: ['app/lib/sql.server.ts', 'app/lib/health.server.ts', '**/*.test.ts', '**/*.test.tsx', 'app/testing/**', 'app/**/testing.server.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "MemberExpression[property.name=/^[$]queryRaw(Unsafe)?$/]",
+        message: 'Read rows through sql.rows(shape) from ~/lib/sql.server, so a renamed column fails loudly (decision 070).',
+      }],
+    },
+  },
   // Tests may use `any` for fixtures.
   { files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'app/testing/**', 'app/**/testing.server.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 )

@@ -3,7 +3,7 @@
 // sources, the share that came through a supporter's referral link, and the links that brought
 // most. Figures and codes only: nobody's name, address or email is read here.
 import { Prisma } from '~/generated/prisma/client'
-import { prisma } from '~/lib/db.server'
+import { col, sql, type RowOf } from '~/lib/sql.server'
 import { audit } from './audit.server'
 import type { Campaigner } from './auth.server'
 import { csvResponse, datedFileName } from './csv.server'
@@ -29,13 +29,14 @@ export interface SourceFigures {
   topReferralCodes: { code: string; signatures: number }[]
 }
 
-type GroupedRow = { g: number; utmSource: string | null; utmMedium: string | null; utmCampaign: string | null; partner: string | null; n: number }
+const groupedRow = { g: col.number, utmSource: col.string.nullable(), utmMedium: col.string.nullable(), utmCampaign: col.string.nullable(), partner: col.string.nullable(), n: col.number }
+type GroupedRow = RowOf<typeof groupedRow>
 
 /** Counts by each code on its own, in one scan of the table (GROUPING SETS). */
 async function grouped(table: 'Signature' | 'Letter'): Promise<GroupedRow[]> {
   const where = table === 'Signature' ? Prisma.sql`state = 'validated'` : confirmedLetter
   // GROUPING(...) is a bit mask, leftmost argument highest: 0b0111 = grouped by "utmSource" alone, and so on.
-  return prisma.$queryRaw<GroupedRow[]>`
+  return sql.rows(groupedRow)`
     SELECT GROUPING("utmSource", "utmMedium", "utmCampaign", partner)::int AS g,
            "utmSource", "utmMedium", "utmCampaign", partner, count(*)::int AS n
     FROM ${Prisma.raw(`"${table}"`)} WHERE ${where}
@@ -60,7 +61,7 @@ function byDimension(signatures: GroupedRow[], letters: GroupedRow[]): Record<Di
 }
 
 async function perDay(sources: (string | null)[]) {
-  const rows = await prisma.$queryRaw<{ day: string; source: string | null; n: number }[]>`
+  const rows = await sql.rows({ day: col.string, source: col.string.nullable(), n: col.number })`
     WITH days AS (
       SELECT generate_series(date_trunc('day', now() AT TIME ZONE 'Europe/London') - ${DAYS - 1} * interval '1 day',
                              date_trunc('day', now() AT TIME ZONE 'Europe/London'), interval '1 day') AS day
@@ -86,9 +87,9 @@ export async function sourceFigures(): Promise<SourceFigures> {
   const [signatures, letters, [referral], topReferralCodes] = await Promise.all([
     grouped('Signature'),
     grouped('Letter'),
-    prisma.$queryRaw<{ total: number; referred: number }[]>`
+    sql.rows({ total: col.number, referred: col.number })`
       SELECT count(*)::int AS total, count("referredBy")::int AS referred FROM "Signature" WHERE state = 'validated'`,
-    prisma.$queryRaw<{ code: string; signatures: number }[]>`
+    sql.rows({ code: col.string, signatures: col.number })`
       SELECT "referredBy" AS code, count(*)::int AS signatures FROM "Signature"
       WHERE state = 'validated' AND "referredBy" IS NOT NULL
       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP_REFERRAL_CODES}`,

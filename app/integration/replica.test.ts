@@ -30,7 +30,7 @@ const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.s
 await on(adminUrl, (c) => c.query(`CREATE DATABASE "${databaseName(replicaUrl)}" TEMPLATE "${databaseName(primaryUrl)}"`))
 process.env.DATABASE_REPLICA_URL = replicaUrl
 
-const { prisma, replica, disconnectDatabase } = await import('./db.server')
+const { prisma, replica, disconnectDatabase } = await import('~/lib/db.server')
 const { petitionJson } = await import('~/petition/public-counts.server')
 const { dashboardFigures } = await import('~/admin/figures.server')
 const { confirmedSignatureBatches } = await import('~/admin/exports.server')

@@ -2,6 +2,7 @@
 // (a handful of index-only counts), so every web process answers the same
 // whichever one is asked (decision 091). Cached a few seconds per process.
 import { prisma } from '~/lib/db.server'
+import { col, sql } from '~/lib/sql.server'
 import { memoFor } from '~/lib/memo.server'
 import type { ExternalService } from '~/lib/service-failures.server'
 
@@ -32,17 +33,17 @@ export interface OperationsSnapshot {
 async function read(): Promise<OperationsSnapshot> {
   const [counts, letters, emails, outbox, failures, lastFailures, sendErrors, queue, heartbeat, lastSync, lastOk] = await Promise.all([
     prisma.petitionCount.findUnique({ where: { id: 1 } }),
-    prisma.$queryRaw<{ state: string; n: bigint }[]>`SELECT state::text AS state, count(*) AS n FROM "Letter" GROUP BY state`,
-    prisma.$queryRaw<{ status: string; n: bigint }[]>`SELECT status::text AS status, count(*) AS n FROM "Email" GROUP BY status`,
-    prisma.$queryRaw<{ due: bigint; oldest: Date | null }[]>`
+    sql.rows({ state: col.string, n: col.count })`SELECT state::text AS state, count(*) AS n FROM "Letter" GROUP BY state`,
+    sql.rows({ status: col.string, n: col.count })`SELECT status::text AS status, count(*) AS n FROM "Email" GROUP BY status`,
+    sql.rows({ due: col.count, oldest: col.at.nullable() })`
       SELECT count(*) AS due, min("createdAt") AS oldest FROM "Email"
       WHERE status IN ('queued', 'sending') AND "nextAttemptAt" <= now()`,
-    prisma.$queryRaw<{ service: string; n: bigint }[]>`
+    sql.rows({ service: col.string, n: col.count })`
       SELECT service, count(*) AS n FROM "ServiceFailure" WHERE "createdAt" > now() - interval '1 hour' GROUP BY service`,
-    prisma.$queryRaw<{ service: string; kind: string; detail: string; createdAt: Date }[]>`
+    sql.rows({ service: col.string, kind: col.string, detail: col.string, createdAt: col.at })`
       SELECT DISTINCT ON (service) service, kind, detail, "createdAt" FROM "ServiceFailure"
       WHERE "createdAt" > now() - interval '1 hour' ORDER BY service, "createdAt" DESC`,
-    prisma.$queryRaw<{ kind: string; n: bigint }[]>`
+    sql.rows({ kind: col.string, n: col.count })`
       SELECT kind, count(*) AS n FROM "ServiceFailure" WHERE service = 'resend' AND "createdAt" > now() - interval '1 hour' GROUP BY kind`,
     jobQueueDepth(),
     prisma.workerHeartbeat.aggregate({ _max: { seenAt: true }, _count: true, where: { seenAt: { gt: new Date(Date.now() - 86_400_000) } } }),
@@ -71,9 +72,9 @@ async function read(): Promise<OperationsSnapshot> {
 
 /** pg-boss keeps its jobs in its own schema; before the first worker starts there is none. */
 async function jobQueueDepth(): Promise<Record<string, number>> {
-  const [exists] = await prisma.$queryRaw<{ found: boolean }[]>`SELECT to_regclass('pgboss.job') IS NOT NULL AS found`
+  const [exists] = await sql.rows({ found: col.boolean })`SELECT to_regclass('pgboss.job') IS NOT NULL AS found`
   if (!exists?.found) return {}
-  const rows = await prisma.$queryRaw<{ name: string; n: bigint }[]>`
+  const rows = await sql.rows({ name: col.string, n: col.count })`
     SELECT name, count(*) AS n FROM pgboss.job WHERE state IN ('created', 'retry') GROUP BY name`
   return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]))
 }

@@ -3,7 +3,7 @@
 // says nothing about who shared it. The thanks page tells them how many people signed through
 // it, without naming anyone (decision 105).
 import crypto from 'node:crypto'
-import { prisma } from '~/lib/db.server'
+import { col, sql } from '~/lib/sql.server'
 import { env } from '~/lib/env.server'
 import { supporterSignatureId } from './supporter-cookie.server'
 
@@ -32,7 +32,7 @@ export interface ReferralLink {
 export async function referralLinkFor(request: Request): Promise<ReferralLink | null> {
   const signatureId = await supporterSignatureId(request)
   if (!signatureId) return null
-  const [row] = await prisma.$queryRaw<{ code: string; signed: number }[]>`
+  const [row] = await sql.rows({ code: col.string, signed: col.number })`
     SELECT s."referralCode" AS code,
            (SELECT count(*)::int FROM "Signature" r WHERE r."referredBy" = s."referralCode" AND r.state = 'validated') AS signed
     FROM "Signature" s
