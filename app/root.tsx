@@ -1,6 +1,9 @@
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useMatches, useRouteError } from 'react-router'
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useMatches, useRouteError, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import stylesheet from './app.css?url'
+import { OrganisationFooter } from './campaign/organisation-footer'
+import { organisation } from './campaign/organisation.server'
+import { env } from './lib/env.server'
 import { useNonce } from './lib/nonce'
 import { pageHandle } from './lib/page-handle'
 
@@ -9,8 +12,14 @@ export const links: Route.LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
+/** Who runs the campaign, for every page's footer (decision 094); whether this is `npm run demo` (decision 098). */
+export function loader() {
+  return { organisation: organisation(), demo: env().DEMO }
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce()
+  const site = useRouteLoaderData<typeof loader>('root')
   const page = pageHandle(useMatches())
   // Only the server can leave scripts out: a page that arrived hydrated keeps them.
   const scripts = page.hydrate || typeof document !== 'undefined'
@@ -30,7 +39,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </a>
         <header className="bg-brand text-white">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-            <Link to="/" className="text-xl font-bold text-white no-underline hover:text-white">
+            <Link to="/" className="flex items-center gap-3 text-xl font-bold text-white no-underline hover:text-white">
+              {site?.organisation.logoUrl ? <img src={site.organisation.logoUrl} alt={site.organisation.name} className="h-10 w-auto" /> : null}
               Duty of Care
             </Link>
             <nav aria-label="Main">
@@ -52,6 +62,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               Figures on this site come from the NSPCC, which obtained them through freedom of information requests to police forces.{' '}
               <Link to="/privacy">How we use your data</Link>.
             </p>
+            {site ? <OrganisationFooter organisation={site.organisation} /> : null}
           </div>
         </footer>
         </>}

@@ -14,6 +14,7 @@ export default [
   route('embed/sign', 'routes/embed-sign.tsx'),
   route('healthz', 'routes/healthz.ts'),
   route('privacy', 'routes/privacy.tsx'),
+  route('accessibility', 'routes/accessibility.tsx'),
   route('webhooks/resend', 'routes/webhooks-resend.ts'),
   route('unsubscribe/:token', 'routes/unsubscribe.tsx'),
   route('my-data', 'routes/my-data.tsx'),

@@ -12,6 +12,7 @@ const PUBLIC_PAGES = new Set([
   '/petition/thanks',
   '/petition.json',
   '/privacy',
+  '/accessibility',
   '/healthz',
   '/map',
   '/embed',

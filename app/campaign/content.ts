@@ -88,4 +88,4 @@ export const context =
 export const defaultMilestones = [10_000, 100_000, 250_000, 500_000, 1_000_000]
 
 /** Bumped whenever the privacy notice changes; each signature records the version it was given. */
-export const privacyVersion = '2026-11-28'
+export const privacyVersion = '2026-12-02'

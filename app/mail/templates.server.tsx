@@ -11,6 +11,7 @@ import { LetterConfirmationEmail, letterConfirmationText } from './templates/let
 import { LetterCopyEmail, letterCopyText } from './templates/letter-copy'
 import { LetterToMpEmail, letterToMpText } from './templates/letter-to-mp'
 import { ReplySurveyEmail, replySurveyText } from './templates/reply-survey'
+import { organisationLine } from './templates/layout'
 
 interface TemplateDefinition<Props> {
   component: FunctionComponent<Props>
@@ -44,5 +45,5 @@ export async function renderEmail(name: string, props: Record<string, unknown>) 
   if (!isTemplateName(name)) throw new Error(`Unknown email template: ${name}`)
   const definition = templates[name] as unknown as TemplateDefinition<Record<string, unknown>>
   const html = await render(createElement(definition.component, props))
-  return { html, text: definition.text(props) }
+  return { html, text: `${definition.text(props)}\n\n--\n${organisationLine()}` }
 }
