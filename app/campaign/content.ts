@@ -84,6 +84,12 @@ export const story = {
 export const context =
   'When schools closed during the coronavirus pandemic, children spent far more of their lives online. The NSPCC warned this created ideal conditions for abusers on platforms that had never built basic protection for children into their design.'
 
+/**
+ * Below this many confirmed signatures the campaign page says "Be one of the first to sign" instead of a
+ * small number and an empty bar (decision 095): social proof that works on launch day.
+ */
+export const countShownFrom = 100
+
 /** Milestones the signature count is shown against; campaigners can change them. */
 export const defaultMilestones = [10_000, 100_000, 250_000, 500_000, 1_000_000]
 

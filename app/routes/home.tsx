@@ -1,5 +1,5 @@
 import { Link, data, redirect } from 'react-router'
-import { asks, campaign, context as campaignContext, figures, story, timingAsk } from '~/campaign/content'
+import { asks, campaign, context as campaignContext, countShownFrom, figures, story, timingAsk } from '~/campaign/content'
 import { readFormData } from '~/lib/form-data.server'
 import { IntegrityPanel } from '~/petition/integrity-panel'
 import { LiveCount } from '~/petition/live-count'
@@ -20,7 +20,7 @@ export async function loader() {
   const { count, milestones, integrity } = await signatureCount()
   // The words travel as page data, not as a JavaScript module: the home page's script budget is tight.
   const content = { campaign, asks, timingAsk, figures, story, context: campaignContext }
-  return { count, thresholds: milestones.map((m) => m.threshold), content, integrity, share: campaignShareCard(count) }
+  return { count, thresholds: milestones.map((m) => m.threshold), countShownFrom, content, integrity, share: campaignShareCard(count) }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -48,13 +48,20 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
             </p>
           </div>
           <div className="self-center rounded-lg bg-brand-dark p-6">
-            <LiveCount initialCount={loaderData.count} thresholds={loaderData.thresholds} />
+            <LiveCount initialCount={loaderData.count} thresholds={loaderData.thresholds} showFrom={loaderData.countShownFrom} />
             <p className="mt-3"><a href="/map" className="text-white hover:text-white">See support in every constituency</a></p>
           </div>
         </div>
       </section>
 
       <div className="mx-auto max-w-5xl px-4">
+        {/* On a phone the form comes first, within two screens; the asks, figures and story follow it (decision 095). */}
+        <section id="sign" aria-labelledby="sign-title" className="scroll-mt-4 pb-4 pt-8">
+          <h2 id="sign-title" className="text-3xl font-bold">Sign the petition to {campaign.petitionTarget}</h2>
+          <p className="mb-6 mt-2 max-w-2xl">It takes a minute. We will email you a link to confirm — your signature counts once you click it.</p>
+          {/* Without JavaScript a failed submit comes back at the form, with its error summary in view (decision 095). */}
+          <SignForm lastResult={actionData?.result} action="/?index#sign" />
+        </section>
         <section aria-labelledby="asks-title" className="py-10">
           <h2 id="asks-title" className="text-3xl font-bold">What the Online Harms Bill must do</h2>
           <ol className="mt-6 grid gap-6 md:grid-cols-2">
@@ -104,11 +111,6 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
 
         <IntegrityPanel count={loaderData.count} integrity={loaderData.integrity} />
 
-        <section id="sign" aria-labelledby="sign-title" className="scroll-mt-4 py-10">
-          <h2 id="sign-title" className="text-3xl font-bold">Sign the petition to {campaign.petitionTarget}</h2>
-          <p className="mb-6 mt-2 max-w-2xl">It takes a minute. We will email you a link to confirm — your signature counts once you click it.</p>
-          <SignForm lastResult={actionData?.result} />
-        </section>
 
         <section aria-labelledby="write-title" className="rounded-lg bg-brand-light p-6">
           <h2 id="write-title" className="text-2xl font-bold">Then email your MP</h2>
