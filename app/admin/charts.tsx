@@ -134,7 +134,8 @@ export function ColumnChart({
 }
 
 /** Horizontal bars with the figure written beside each: readable without the table. */
-export function BarList({ title, rows }: { title: string; rows: { label: string; value: number }[] }) {
+/** `empty`: what to say instead of an empty table, and why it is empty. */
+export function BarList({ title, rows, empty }: { title: string; rows: { label: string; value: number }[]; empty: string }) {
   const id = useId()
   const max = Math.max(1, ...rows.map((r) => r.value))
   const total = rows.reduce((sum, r) => sum + r.value, 0)
@@ -167,7 +168,7 @@ export function BarList({ title, rows }: { title: string; rows: { label: string;
           </tbody>
         </table>
       ) : (
-        <p className="mt-2 text-ink-muted">No confirmed signatures with a known place yet.</p>
+        <p className="mt-2 text-ink-muted">{empty}</p>
       )}
     </figure>
   )
