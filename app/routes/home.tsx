@@ -88,10 +88,13 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
               <li key={f.value + f.label} className="border-l-4 border-accent pl-4">
                 <strong className="block text-4xl font-extrabold text-accent-dark">{f.value}</strong>
                 <span>{f.label}</span>
+                <span className="mt-1 block text-sm text-ink-muted">{f.period}</span>
               </li>
             ))}
           </ul>
-          <p className="mt-4 text-sm text-ink-muted">Source: {campaign.source.name}, {campaign.source.detail}.</p>
+          <p className="mt-4 text-sm text-ink-muted">
+            Source: <a href={campaign.source.url}>{campaign.source.name}</a>, {campaign.source.detail}.
+          </p>
           <p className="mt-4 max-w-3xl">{campaignContext}</p>
         </section>
 
