@@ -40,7 +40,6 @@ test.describe('on a phone without JavaScript', () => {
   test.use({ viewport: PHONE, javaScriptEnabled: false })
 
   test('a failed submit comes back at the form with the error summary in view', async ({ page }) => {
-    test.setTimeout(120_000) // axe on a loaded, shared machine
     await page.goto('/')
     await page.getByLabel('Full name').fill('Hana Novak')
     await page.getByRole('button', { name: /Sign/ }).click()
@@ -49,7 +48,7 @@ test.describe('on a phone without JavaScript', () => {
     await expect(summary).toContainText('There is a problem')
     await expect(summary).toBeInViewport()
     await expect(page.getByLabel('Full name')).toHaveValue('Hana Novak')
-    await expectAccessible(page)
+    // (axe needs JavaScript in the page: the same error state is checked with it in the tests above.)
   })
 })
 
