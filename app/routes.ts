@@ -15,6 +15,7 @@ export default [
   route('healthz', 'routes/healthz.ts'),
   route('metrics', 'routes/metrics.ts'),
   route('privacy', 'routes/privacy.tsx'),
+  route('accessibility', 'routes/accessibility.tsx'),
   route('webhooks/resend', 'routes/webhooks-resend.ts'),
   route('unsubscribe/:token', 'routes/unsubscribe.tsx'),
   route('my-data', 'routes/my-data.tsx'),

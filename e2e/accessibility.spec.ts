@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { expectAccessible } from './support/axe'
 
-for (const path of ['/', '/petition/signed', '/petition/thanks', '/privacy', '/petition/confirm/not-a-real-token', '/write/confirm/not-a-real-token', '/write/sent?held=1']) {
+for (const path of ['/', '/petition/signed', '/petition/thanks', '/privacy', '/accessibility', '/petition/confirm/not-a-real-token', '/write/confirm/not-a-real-token', '/write/sent?held=1']) {
   test(`${path} has no serious accessibility problems`, async ({ page }) => {
     await page.goto(path)
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()

@@ -34,6 +34,14 @@ async function sendUpdate(page: Page, subject: string, body: string, { test: sen
     await expect(page.getByRole('status')).toContainText('Test sent to your address')
     await expect.poll(updateTo(ADMIN.email, `[Test] ${subject}`), { timeout: 15_000 }).toBe(1)
   }
+  await page.getByRole('link', { name: /^Review and send to \d/ }).click()
+  await expect(page.getByRole('heading', { name: 'Check before you send' })).toBeVisible()
+  if (!sendTest) {
+    // Nothing reaches supporters before a test of this very text has (decision 097).
+    await expect(page.getByRole('button', { name: /^Send to \d/ })).toHaveCount(0)
+    await page.getByRole('button', { name: 'Send me a test' }).click()
+    await expect(page.getByRole('status')).toContainText('Test sent to your address')
+  }
   await page.getByRole('button', { name: /^Send to \d/ }).click()
   await expect(page.getByRole('status')).toHaveText('Sending has started.')
 }

@@ -11,6 +11,7 @@ const PUBLIC_PAGES = new Set([
   '/petition/signed',
   '/petition.json',
   '/privacy',
+  '/accessibility',
   '/healthz',
   '/map',
   '/embed',

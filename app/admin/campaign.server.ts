@@ -99,9 +99,16 @@ export async function saveMilestones(campaigner: Campaigner, thresholds: number[
   })
 }
 
-export async function mpTargets(query: string) {
+/** MP targets on one page of the campaigners' list: plain links page through them (decision 097). */
+export const MP_TARGETS_PER_PAGE = 50
+
+/** One page of the MP targets matching a search; `page` is 1-based and clamped to the pages there are. */
+export async function mpTargets(query: string, requestedPage = 1) {
   const mps = await findMps(query)
-  return mps.slice(0, 50).map((mp) => ({
+  const pages = Math.max(1, Math.ceil(mps.length / MP_TARGETS_PER_PAGE))
+  const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pages)
+  const first = (page - 1) * MP_TARGETS_PER_PAGE
+  const rows = mps.slice(first, first + MP_TARGETS_PER_PAGE).map((mp) => ({
     id: mp.id,
     name: mp.name,
     party: mp.party,
@@ -113,8 +120,8 @@ export async function mpTargets(query: string) {
     targetEnabled: mp.targetEnabled,
     targetDisabledReason: mp.targetDisabledReason,
     emailBouncedAt: mp.emailBouncedAt?.toISOString() ?? null,
-    total: mps.length,
   }))
+  return { rows, total: mps.length, page, pages, first: mps.length ? first + 1 : 0, last: first + rows.length }
 }
 
 export type MpTargetChange =

@@ -17,11 +17,22 @@ export interface ChartPoint {
   values: number[]
 }
 
-function niceMax(max: number) {
-  if (max <= 5) return 5
-  const magnitude = 10 ** Math.floor(Math.log10(max))
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s * 4 >= max) ?? 10 * magnitude
-  return step * 4
+/**
+ * The value axis for counts (decision 097): whole-number steps of 1, 2 or 5 times a power of ten, at most
+ * five steps up to the first tick at or above the largest value. So a bar of 2 sits on the "2" line, never
+ * between "1" and "3" as quarters of 5 did.
+ */
+export function niceTicks(largest: number): number[] {
+  const max = Math.max(1, Math.ceil(largest))
+  let step = 1
+  for (let magnitude = 1; ; magnitude *= 10) {
+    const found = [1, 2, 5].map((m) => m * magnitude).find((s) => Math.ceil(max / s) <= 5)
+    if (found) {
+      step = found
+      break
+    }
+  }
+  return Array.from({ length: Math.ceil(max / step) + 1 }, (_, i) => i * step)
 }
 
 export function ColumnChart({
@@ -45,11 +56,11 @@ export function ColumnChart({
   const top = 12
   const plotWidth = width - left - 8
   const plotHeight = height - top - bottom
-  const max = niceMax(Math.max(0, ...points.flatMap((p) => p.values)))
+  const ticks = niceTicks(Math.max(0, ...points.flatMap((p) => p.values)))
+  const max = ticks.at(-1)!
   const slot = plotWidth / Math.max(1, points.length)
   const barWidth = Math.max(1, (slot * 0.8) / series.length)
   const y = (v: number) => top + plotHeight - (v / max) * plotHeight
-  const ticks = [0, 1, 2, 3, 4].map((i) => (max / 4) * i)
   return (
     <figure className="mt-4">
       <figcaption className="text-lg font-bold">{title}</figcaption>
@@ -67,7 +78,7 @@ export function ColumnChart({
           <g key={t}>
             <line x1={left} x2={width - 8} y1={y(t)} y2={y(t)} className="stroke-gray-300" strokeWidth={1} />
             <text x={left - 6} y={y(t) + 4} textAnchor="end" className="fill-ink-muted text-[11px]">
-              {formatNumber(Math.round(t))}
+              {formatNumber(t)}
             </text>
           </g>
         ))}
@@ -123,7 +134,8 @@ export function ColumnChart({
 }
 
 /** Horizontal bars with the figure written beside each: readable without the table. */
-export function BarList({ title, rows }: { title: string; rows: { label: string; value: number }[] }) {
+/** `empty`: what to say instead of an empty table, and why it is empty. */
+export function BarList({ title, rows, empty }: { title: string; rows: { label: string; value: number }[]; empty: string }) {
   const id = useId()
   const max = Math.max(1, ...rows.map((r) => r.value))
   const total = rows.reduce((sum, r) => sum + r.value, 0)
@@ -156,7 +168,7 @@ export function BarList({ title, rows }: { title: string; rows: { label: string;
           </tbody>
         </table>
       ) : (
-        <p className="mt-2 text-ink-muted">No confirmed signatures with a known place yet.</p>
+        <p className="mt-2 text-ink-muted">{empty}</p>
       )}
     </figure>
   )

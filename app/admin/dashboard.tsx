@@ -5,6 +5,10 @@ import { formatNumber, ukTime } from '~/lib/format'
 import { BarList, ColumnChart, type ChartSeries } from './charts'
 import type { DashboardFigures } from './figures.server'
 
+/** Why a table of places is empty (decision 097): a signature is placed once confirmed and its postcode looked up. */
+const NO_PLACES_YET =
+  'No signatures placed in a constituency yet. A signature counts here once it is confirmed and the worker has looked up its postcode with postcodes.io (usually within a minute); if this stays empty while signatures are confirmed, check that the worker is running.'
+
 const REFRESH_MS = 15_000
 const series: ChartSeries[] = [
   { name: 'Signatures confirmed', fill: 'fill-brand', swatch: 'bg-brand' },
@@ -158,30 +162,34 @@ export function Dashboard({ initial, status }: { initial: DashboardFigures; stat
 
       <section aria-labelledby="places" className="mt-8">
         <h2 id="places" className="text-2xl font-bold">Where support comes from</h2>
-        <BarList title="Confirmed signatures by nation" rows={figures.byNation.map((n) => ({ label: n.name, value: n.signatures }))} />
+        <BarList title="Confirmed signatures by nation" rows={figures.byNation.map((n) => ({ label: n.name, value: n.signatures }))} empty={NO_PLACES_YET} />
         <h3 className="mt-6 text-lg font-bold">Top constituencies</h3>
-        <div className="overflow-x-auto">
-          <table className="mt-2 w-full max-w-4xl text-left">
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-1 pr-4">Constituency</th>
-                <th scope="col" className="py-1 pr-4">MP</th>
-                <th scope="col" className="py-1 pr-4 text-right">Signatures</th>
-                <th scope="col" className="py-1 text-right">Letters</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.topConstituencies.map((c) => (
-                <tr key={c.onsCode} className="border-b border-gray-200">
-                  <th scope="row" className="py-1 pr-4 font-normal">{c.name}</th>
-                  <td className="py-1 pr-4">{c.mp ?? '—'}</td>
-                  <td className="py-1 pr-4 text-right tabular-nums">{formatNumber(c.signatures)}</td>
-                  <td className="py-1 text-right tabular-nums">{formatNumber(c.letters)}</td>
+        {figures.topConstituencies.length === 0 ? (
+          <p className="mt-2 text-ink-muted">{NO_PLACES_YET}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="mt-2 w-full max-w-4xl text-left">
+              <thead>
+                <tr className="border-b-2 border-ink">
+                  <th scope="col" className="py-1 pr-4">Constituency</th>
+                  <th scope="col" className="py-1 pr-4">MP</th>
+                  <th scope="col" className="py-1 pr-4 text-right">Signatures</th>
+                  <th scope="col" className="py-1 text-right">Letters</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {figures.topConstituencies.map((c) => (
+                  <tr key={c.onsCode} className="border-b border-gray-200">
+                    <th scope="row" className="py-1 pr-4 font-normal">{c.name}</th>
+                    <td className="py-1 pr-4">{c.mp ?? '—'}</td>
+                    <td className="py-1 pr-4 text-right tabular-nums">{formatNumber(c.signatures)}</td>
+                    <td className="py-1 text-right tabular-nums">{formatNumber(c.letters)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
         <p className="mt-2"><a href="/admin/constituencies">Search all constituencies</a></p>
       </section>
     </>

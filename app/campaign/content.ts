@@ -10,7 +10,13 @@ export const campaign = {
     'We call on the Prime Minister to publish a roadmap within weeks and to pass an Online Harms Bill within 18 months that puts a legal Duty of Care on tech companies, enforced by a regulator with the power to fine them, to investigate them and to make them tell the public when children have been put at risk.',
   source: {
     name: 'NSPCC',
-    detail: 'figures obtained by the NSPCC through freedom of information requests to police forces, published May 2020',
+    detail: 'figures obtained by the NSPCC through freedom of information requests to police forces, published 29 May 2020',
+    /**
+     * Where the figures were published. The campaign's brief names no address for the NSPCC's own release of
+     * 29 May 2020, so this is the NSPCC's news page, where its releases are listed: replace it with the
+     * release's own address once the campaign team confirms it.
+     */
+    url: 'https://www.nspcc.org.uk/about-us/news-opinion/',
   },
 } as const
 
@@ -55,28 +61,40 @@ export const timingAsk = {
 export interface Figure {
   value: string
   label: string
+  /** When the figure was counted: every figure is dated, so none reads as current. */
+  period: string
 }
 
 export const figures: Figure[] = [
   {
     value: '10,119',
-    label: 'crimes of sexual communication with a child were recorded by police in England and Wales between April 2017, when the offence was created, and October 2019.',
+    label: 'crimes of sexual communication with a child were recorded by police in England and Wales after the offence was created.',
+    period: 'April 2017 to October 2019',
   },
-  { value: '23%', label: 'of those crimes were recorded in the last six months of that period — the problem is growing faster.' },
+  { value: '23%', label: 'of those crimes were recorded in the last six months of that period — the problem was growing faster.', period: 'May to October 2019' },
   {
     value: '55%',
     label: 'of cases where police noted how a child was groomed involved apps owned by Facebook: Facebook, Messenger, Instagram or WhatsApp.',
+    period: 'April 2017 to October 2019',
   },
-  { value: '3,200+', label: 'times Facebook-owned apps were used where the method was recorded — about half of them on Instagram.' },
-  { value: '1,060+', label: 'times Snapchat was used.' },
-  { value: '62%', label: 'of the 441 online grooming crimes recorded in the Thames Valley over three years happened on Facebook-owned apps.' },
+  {
+    value: '3,200+',
+    label: 'times Facebook-owned apps were used where the method was recorded — about half of them on Instagram.',
+    period: 'April 2017 to October 2019',
+  },
+  { value: '1,060', label: 'times Snapchat was used where the method was recorded.', period: 'April 2017 to October 2019' },
+  {
+    value: '62%',
+    label: 'of the 441 online grooming crimes recorded in the Thames Valley over three years happened on Facebook-owned apps.',
+    period: 'three years, published May 2020',
+  },
 ]
 
 export const story = {
   contentNote: 'Content note: this story describes the online grooming and sexual abuse of a child.',
   namesNote: 'Names have been changed to protect the family.',
   paragraphs: [
-    '“Emily” was 13. On Facebook and Snapchat she swapped messages and photos with someone who said he was 15. He was 24, and he went on to sexually abuse her.',
+    '“Emily” was 13. On Facebook and Snapchat she swapped messages and photos with a man she believed was 15. He was 24, and he went on to sexually abuse her.',
     'Her mother’s question is simple: every other business that serves children has to take care to keep them safe — why are social networks the exception?',
   ],
 }
@@ -84,8 +102,14 @@ export const story = {
 export const context =
   'When schools closed during the coronavirus pandemic, children spent far more of their lives online. The NSPCC warned this created ideal conditions for abusers on platforms that had never built basic protection for children into their design.'
 
+/**
+ * Below this many confirmed signatures the campaign page says "Be one of the first to sign" instead of a
+ * small number and an empty bar (decision 095): social proof that works on launch day.
+ */
+export const countShownFrom = 100
+
 /** Milestones the signature count is shown against; campaigners can change them. */
 export const defaultMilestones = [10_000, 100_000, 250_000, 500_000, 1_000_000]
 
 /** Bumped whenever the privacy notice changes; each signature records the version it was given. */
-export const privacyVersion = '2026-11-28'
+export const privacyVersion = '2026-12-02'

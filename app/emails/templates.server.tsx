@@ -11,6 +11,7 @@ import { LetterConfirmationEmail, letterConfirmationText } from '~/letters/email
 import { LetterCopyEmail, letterCopyText } from '~/letters/emails/letter-copy'
 import { LetterToMpEmail, letterToMpText } from '~/letters/emails/letter-to-mp'
 import { ReplySurveyEmail, replySurveyText } from '~/letters/emails/reply-survey'
+import { organisationLine } from '~/mail/templates/layout'
 
 interface TemplateDefinition<Props> {
   component: FunctionComponent<Props>
@@ -44,5 +45,5 @@ export async function renderEmail(name: string, props: Record<string, unknown>) 
   if (!isTemplateName(name)) throw new Error(`Unknown email template: ${name}`)
   const definition = templates[name] as unknown as TemplateDefinition<Record<string, unknown>>
   const html = await render(createElement(definition.component, props))
-  return { html, text: definition.text(props) }
+  return { html, text: `${definition.text(props)}\n\n--\n${organisationLine()}` }
 }

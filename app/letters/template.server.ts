@@ -25,7 +25,7 @@ export const defaultLetterTemplate: LetterTemplateContent = {
 
 I live in {{town}}, in your constituency of {{constituency}}, and I am writing to ask you to press the government for an Online Harms Bill that puts a legal Duty of Care on tech companies.
 
-The NSPCC asked police forces for their figures. In the two and a half years after sexual communication with a child became an offence in April 2017, police in England and Wales recorded more than 10,000 such crimes, and almost a quarter of them came in the last six months. Where the police noted how a child was groomed, more than half of the cases involved apps owned by Facebook.
+The NSPCC asked police forces for their figures. In the two and a half years after sexual communication with a child became an offence in April 2017, police in England and Wales recorded more than 10,000 such crimes up to October 2019, and almost a quarter of them came in the six months from May to October 2019. Where the police noted how a child was groomed, more than half of the cases involved apps owned by Facebook.
 
 Every other business that serves children has to take care to keep them safe. Social networks should not be the exception. I would like the law to:
 - require tech companies to find and reduce the risks their platforms pose to children, from the moment a product is designed;

@@ -57,11 +57,36 @@ const schema = z
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Web processes (decision 041): default one per core, at most 4; 1 runs web and worker in one process. */
     WEB_CONCURRENCY: z.coerce.number({ invalid_type_error: 'must be a whole number of processes, like 2' }).int().min(1).max(64).optional(),
+    /** Who runs the campaign (decision 094): every page's and email's footer, the data controller in /privacy. */
+    ORGANISATION_NAME: z.string().trim().min(2).max(120).optional(),
+    ORGANISATION_URL: z.string().url().refine((u) => /^https?:/.test(u), 'must be an http(s):// URL').optional(),
+    /** One line, parts separated by commas: "Weston House, 42 Curtain Road, London EC2A 3NH". */
+    ORGANISATION_ADDRESS: z.string().trim().min(5).max(300).optional(),
+    CHARITY_NUMBER: z.string().trim().min(1).max(120).optional(),
+    PRIVACY_CONTACT_EMAIL: z.string().email().optional(),
+    /**
+     * Optional logo in the header and emails: a file under public/, like /logo.svg (served by the app itself,
+     * so the page's Content-Security-Policy needs no other image host; emails get it under APP_URL).
+     */
+    ORGANISATION_LOGO_URL: z
+      .string()
+      .regex(/^\/[\w-][\w./-]*\.(svg|png|jpe?g|webp)$/, 'must be the path of an image under public/, like /logo.svg')
+      .refine((u) => !u.includes('..'), 'must not contain ..')
+      .optional(),
+    /** `npm run demo`: a banner on every page saying it is a demonstration with stand-in services (decision 098). */
+    DEMO: flag(false),
   })
-  .transform((env) => {
+  .transform((env, ctx) => {
     const production = env.NODE_ENV === 'production'
     if (production && !env.SESSION_SECRET) {
       throw new z.ZodError([{ code: 'custom', path: ['SESSION_SECRET'], message: 'is required when NODE_ENV=production' }])
+    }
+    const missingOrganisation = ORGANISATION_VARIABLES.filter((name) => !env[name])
+    if (production && missingOrganisation.length > 0) {
+      for (const name of missingOrganisation) {
+        ctx.addIssue({ code: 'custom', path: [name], message: 'is required when NODE_ENV=production: pages, emails and the privacy notice name who runs the campaign (README, Configuration)' })
+      }
+      return z.NEVER
     }
     const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '')
     return {
@@ -79,8 +104,21 @@ const schema = z
       POSTCODES_IO_URL: env.POSTCODES_IO_URL.replace(/\/+$/, ''),
       MEMBERS_API_URL: env.MEMBERS_API_URL.replace(/\/+$/, ''),
       WEB_CONCURRENCY: env.WEB_CONCURRENCY ?? Math.min(4, os.availableParallelism()),
+      organisation: {
+        name: env.ORGANISATION_NAME ?? 'Example Charity (placeholder — set ORGANISATION_NAME)',
+        url: env.ORGANISATION_URL ?? 'https://example.org',
+        address: env.ORGANISATION_ADDRESS ?? '1 Placeholder Street, Example Town, AB1 2CD (placeholder — set ORGANISATION_ADDRESS)',
+        charityNumber: env.CHARITY_NUMBER ?? '000000 (placeholder — set CHARITY_NUMBER)',
+        privacyEmail: env.PRIVACY_CONTACT_EMAIL ?? 'privacy@example.org',
+        logoUrl: env.ORGANISATION_LOGO_URL,
+        /** True when any of it is a development placeholder. */
+        placeholder: missingOrganisation.length > 0,
+      },
     }
   })
+
+/** Required in production; development runs with placeholders that say what to set. */
+const ORGANISATION_VARIABLES = ['ORGANISATION_NAME', 'ORGANISATION_URL', 'ORGANISATION_ADDRESS', 'CHARITY_NUMBER', 'PRIVACY_CONTACT_EMAIL'] as const
 
 function devSecret() {
   // One per process tree: server/main.ts sets it before forking workers.

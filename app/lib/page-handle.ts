@@ -7,9 +7,11 @@ export interface PageHandle {
   hydrate?: false
   /** true: no site header, footer or skip link (a widget framed on partners' sites). */
   bare?: true
+  /** true: the campaign dashboard's own header and footer, at the dashboard's width, not the public site's. */
+  dashboard?: true
 }
 
-export function pageHandle(matches: readonly { handle?: unknown }[]): Required<{ hydrate: boolean; bare: boolean }> {
+export function pageHandle(matches: readonly { handle?: unknown }[]): Required<{ hydrate: boolean; bare: boolean; dashboard: boolean }> {
   const handles = matches.map((m) => (m.handle ?? {}) as PageHandle)
-  return { hydrate: !handles.some((h) => h.hydrate === false), bare: handles.some((h) => h.bare === true) }
+  return { hydrate: !handles.some((h) => h.hydrate === false), bare: handles.some((h) => h.bare === true), dashboard: handles.some((h) => h.dashboard === true) }
 }

@@ -2,10 +2,14 @@ import { useEffect, useState } from 'react'
 import { formatNumber } from '~/lib/format'
 import { milestoneProgress } from './milestones'
 
-const REFRESH_MS = 5_000
+/** How often an open page asks for the count (decision 095): live enough to feel alive, cheap at scale. */
+const REFRESH_MS = 20_000
 
-/** The signature count and progress bar; with JavaScript it keeps itself up to date. */
-export function LiveCount({ initialCount, thresholds }: { initialCount: number; thresholds: number[] }) {
+/**
+ * The signature count and progress bar; with JavaScript it keeps itself up to date while the tab is visible.
+ * Below `showFrom` (a new campaign) it invites people to be among the first instead of showing "0" and an empty bar.
+ */
+export function LiveCount({ initialCount, thresholds, showFrom }: { initialCount: number; thresholds: number[]; showFrom: number }) {
   const [count, setCount] = useState(initialCount)
   useEffect(() => {
     const timer = setInterval(() => void refresh(), REFRESH_MS)
@@ -20,6 +24,13 @@ export function LiveCount({ initialCount, thresholds }: { initialCount: number; 
     }
     return () => clearInterval(timer)
   }, [])
+  if (count < showFrom) {
+    return (
+      <p className="text-2xl font-extrabold" data-testid="signature-invitation">
+        Be one of the first to sign
+      </p>
+    )
+  }
   const progress = milestoneProgress(count, thresholds)
   return (
     <div>

@@ -12,8 +12,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   await requireCampaigner(request, { role: 'admin' })
   const params = new URL(request.url).searchParams
   const q = params.get('q')?.slice(0, 100) ?? ''
-  const [mps, lastSync] = await Promise.all([mpTargets(q), lastSyncRun()])
-  return { q, mps, saved: params.get('saved'), lastSync }
+  const page = Number(params.get('page')?.slice(0, 6) ?? '1')
+  const [list, lastSync] = await Promise.all([mpTargets(q, page), lastSyncRun()])
+  return { q, list, saved: params.get('saved'), lastSync }
 }
 
 const changeSchema = z.discriminatedUnion('intent', [
@@ -43,14 +44,25 @@ export async function action({ request }: Route.ActionArgs) {
     if (error instanceof TargetError) return data({ error: error.message, mpId: input.mpId }, { status: 400 })
     throw error
   }
-  const q = formText(formData, 'q')
-  return redirect(`/admin/mps?${new URLSearchParams({ q, saved: String(input.mpId) })}`, 303)
+  const q = formText(formData, 'q').slice(0, 100)
+  const page = (formText(formData, 'page') || '1').slice(0, 6)
+  return redirect(`/admin/mps?${new URLSearchParams({ q, page, saved: String(input.mpId) })}`, 303)
 }
 
 export default function AdminMps({ loaderData, actionData }: Route.ComponentProps) {
-  const { q, mps, saved, lastSync } = loaderData
-  const total = mps[0]?.total ?? 0
+  const { q, list, saved, lastSync } = loaderData
+  const mps = list.rows
+  const total = list.total
   const syncFailed = lastSync?.ok === false
+  const pageLink = (page: number) => `/admin/mps?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`
+  const paging =
+    list.pages > 1 ? (
+      <nav aria-label="Pages of MPs" className="mt-4 flex flex-wrap items-center gap-4">
+        {list.page > 1 ? <a href={pageLink(list.page - 1)} rel="prev">Previous 50</a> : null}
+        <span>Page {list.page} of {list.pages}</span>
+        {list.page < list.pages ? <a href={pageLink(list.page + 1)} rel="next">Next 50</a> : null}
+      </nav>
+    ) : null
   return (
     <>
       <h1 className="text-3xl font-bold">MP targets</h1>
@@ -76,7 +88,16 @@ export default function AdminMps({ loaderData, actionData }: Route.ComponentProp
       ) : !lastSync && !total && !q ? (
         <p className="mt-4 rounded bg-brand-light p-3">The MP directory has not been synced yet: the worker syncs it when it first starts, or run <code>npm run mps:sync</code>.</p>
       ) : null}
-      <p className="mt-4">{total > mps.length ? `Showing ${mps.length} of ${total} MPs: search to narrow the list.` : `${mps.length} MPs.`}</p>
+      <p className="mt-4">
+        {list.total === 0
+          ? q
+            ? `No MP or constituency matches “${q}”.`
+            : 'No MPs yet: the worker fetches them from the UK Parliament Members API when it starts and every night (or run npm run mps:sync).'
+          : list.pages > 1
+            ? `MPs ${list.first} to ${list.last} of ${list.total}${q ? ` matching “${q}”` : ''}.`
+            : `${list.total} MPs${q ? ` matching “${q}”` : ''}.`}
+      </p>
+      {paging}
       <ul className="mt-4 space-y-4">
         {mps.map((mp) => (
           <li key={mp.id} className="rounded-lg border-2 border-brand-light p-4">
@@ -91,6 +112,7 @@ export default function AdminMps({ loaderData, actionData }: Route.ComponentProp
               <Form method="post" className="flex flex-wrap items-end gap-2">
                 <input type="hidden" name="mpId" value={mp.id} />
                 <input type="hidden" name="q" value={q} />
+                <input type="hidden" name="page" value={list.page} />
                 <div className="flex-1">
                   <label htmlFor={`override-${mp.id}`} className="field-label">Email override</label>
                   <span id={`override-${mp.id}-hint`} className="field-hint">Synced address: {mp.email ?? 'none'}</span>
@@ -103,6 +125,7 @@ export default function AdminMps({ loaderData, actionData }: Route.ComponentProp
                 <Form method="post" className="flex flex-wrap items-end gap-2">
                   <input type="hidden" name="mpId" value={mp.id} />
                   <input type="hidden" name="q" value={q} />
+                <input type="hidden" name="page" value={list.page} />
                   <div className="flex-1">
                     <label htmlFor={`reason-${mp.id}`} className="field-label">Reason to switch off</label>
                     <input id={`reason-${mp.id}`} name="reason" className="input" />
@@ -113,6 +136,7 @@ export default function AdminMps({ loaderData, actionData }: Route.ComponentProp
                 <Form method="post" className="flex items-end">
                   <input type="hidden" name="mpId" value={mp.id} />
                   <input type="hidden" name="q" value={q} />
+                <input type="hidden" name="page" value={list.page} />
                   <button type="submit" name="intent" value="switch-on" className="btn-secondary">Switch back on</button>
                 </Form>
               )}
@@ -120,6 +144,7 @@ export default function AdminMps({ loaderData, actionData }: Route.ComponentProp
           </li>
         ))}
       </ul>
+      {paging}
     </>
   )
 }

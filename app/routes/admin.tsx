@@ -2,7 +2,10 @@
 // (add a page with one <li>; admin-only pages go in the admin block), sign-out.
 import { Form, NavLink, Outlet, isRouteErrorResponse, useRouteError } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
+import type { PageHandle } from '~/lib/page-handle'
 import type { Route } from './+types/admin'
+
+export const handle: PageHandle = { dashboard: true }
 
 export const meta = () => [{ title: 'Campaign dashboard — Duty of Care' }, { name: 'robots', content: 'noindex' }]
 

@@ -18,7 +18,8 @@ import {
   pauseMailshot,
   resumeMailshot,
   sendTestMailshot,
-  startMailshot,
+  startTestedMailshot,
+  testedAsWritten,
   updateMailshot,
 } from '~/updates/mailshots.server'
 import type { Route } from './+types/admin.updates-detail'
@@ -29,9 +30,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const campaigner = await requireCampaigner(request, { role: 'admin' })
   const shot = await getMailshot(params.id)
   if (!shot) throw data('No such update.', { status: 404 })
+  const query = new URL(request.url).searchParams
   return {
     me: campaigner.email,
-    done: new URL(request.url).searchParams.get('done'),
+    done: query.get('done'),
+    /** The confirmation step before a send to supporters (decision 097). */
+    confirming: query.get('step') === 'confirm' && shot.status === 'draft',
+    tested: shot.status === 'draft' ? await testedAsWritten(shot.id) : true,
     shot: {
       id: shot.id,
       subject: shot.subject,
@@ -51,13 +56,14 @@ const DONE: Record<string, string> = {
   started: 'Sending has started.',
   paused: 'Paused. Nothing more is queued until you resume.',
   resumed: 'Sending again.',
+  untested: 'Send yourself a test of the update as it reads now before sending it to supporters.',
   stale: 'That could not be done: the update changed in the meantime (someone else may have started or paused it).',
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const campaigner = await requireCampaigner(request, { role: 'admin' })
   const formData = await readFormData(request, MAILSHOT_FORM_LIMITS)
-  const back = (done: string) => redirect(`/admin/updates/${params.id}?done=${done}`, 303)
+  const back = (done: string, step?: 'confirm') => redirect(`/admin/updates/${params.id}?done=${done}${step ? `&step=${step}` : ''}`, 303)
   switch (formData.get('intent')) {
     case 'save': {
       const submission = parseWithZod(formData, { schema: mailshotSchema })
@@ -65,9 +71,11 @@ export async function action({ request, params }: Route.ActionArgs) {
       return back((await updateMailshot(params.id, campaigner.id, submission.value)) ? 'saved' : 'stale')
     }
     case 'test':
-      return back((await sendTestMailshot(params.id, campaigner)) ? 'test' : 'stale')
-    case 'start':
-      return back((await startMailshot(params.id, campaigner.id)) ? 'started' : 'stale')
+      return back((await sendTestMailshot(params.id, campaigner)) ? 'test' : 'stale', formData.get('step') === 'confirm' ? 'confirm' : undefined)
+    case 'start': {
+      const outcome = await startTestedMailshot(params.id, campaigner.id)
+      return back(outcome, outcome === 'untested' ? 'confirm' : undefined)
+    }
     case 'pause':
       return back((await pauseMailshot(params.id, campaigner.id)) ? 'paused' : 'stale')
     case 'resume':
@@ -91,10 +99,11 @@ const PROGRESS_LABELS: [string, string][] = [
   ['failed', 'Failed'],
 ]
 
-function Intent({ value, children, className = 'btn' }: { value: string; children: string; className?: string }) {
+function Intent({ value, children, className = 'btn', step }: { value: string; children: string; className?: string; step?: 'confirm' }) {
   const busy = useNavigation().state === 'submitting'
   return (
     <Form method="post">
+      {step ? <input type="hidden" name="step" value={step} /> : null}
       <button type="submit" name="intent" value={value} className={className} disabled={busy}>
         {children}
       </button>
@@ -103,7 +112,7 @@ function Intent({ value, children, className = 'btn' }: { value: string; childre
 }
 
 export default function AdminUpdate({ loaderData, actionData }: Route.ComponentProps) {
-  const { shot, done, me } = loaderData
+  const { shot, done, me, confirming, tested } = loaderData
   const { progress } = shot
   const revalidator = useRevalidator()
   // While it sends, the figures refresh themselves (without JavaScript, reload the page).
@@ -130,7 +139,34 @@ export default function AdminUpdate({ loaderData, actionData }: Route.ComponentP
       </p>
       {done && DONE[done] ? <p role="status" className="mt-4 rounded bg-brand-light p-3 font-semibold">{DONE[done]}</p> : null}
 
-      {shot.status === 'draft' ? (
+      {confirming ? (
+        <section aria-labelledby="confirm-title" className="mt-6 max-w-2xl">
+          <h2 id="confirm-title" className="text-2xl font-bold">Check before you send</h2>
+          <p className="mt-2">
+            This sends “{shot.subject}” to <strong>{people}</strong>: confirmed signers who asked for updates, have not unsubscribed, and whose address
+            has not bounced. Once sending starts it cannot be changed or recalled, only paused.
+          </p>
+          {tested ? (
+            <>
+              <p className="mt-3">A test of the update as it reads now was sent to you ({me}). If it looked right on your phone and computer, send it.</p>
+              <div className="mt-4 flex flex-wrap items-center gap-4">
+                <Intent value="start">{`Send to ${people}`}</Intent>
+                <a href={`/admin/updates/${shot.id}`}>Back to the draft</a>
+              </div>
+            </>
+          ) : (
+            <>
+              <p className="mt-3 rounded border-4 border-warn p-3 font-semibold">
+                First send yourself a test of the update as it reads now ({me}), and check it on your phone and computer. Any edit needs a new test.
+              </p>
+              <div className="mt-4 flex flex-wrap items-center gap-4">
+                <Intent value="test" step="confirm" className="btn-secondary">Send me a test</Intent>
+                <a href={`/admin/updates/${shot.id}`}>Back to the draft</a>
+              </div>
+            </>
+          )}
+        </section>
+      ) : shot.status === 'draft' ? (
         <>
           <section aria-labelledby="preview-title" className="mt-6">
             <h2 id="preview-title" className="text-2xl font-bold">Preview</h2>
@@ -148,7 +184,7 @@ export default function AdminUpdate({ loaderData, actionData }: Route.ComponentP
             <p className="mt-2">First send a test to yourself ({me}), and check it on your phone and computer.</p>
             <div className="mt-3 flex flex-wrap gap-3">
               <Intent value="test" className="btn-secondary">Send me a test</Intent>
-              <Intent value="start">{`Send to ${people}`}</Intent>
+              <a href={`/admin/updates/${shot.id}?step=confirm`} className="btn">{`Review and send to ${people}`}</a>
             </div>
             <p className="mt-2 text-sm text-ink-muted">Confirmed signers who asked for updates, have not unsubscribed, and whose address has not bounced. Once sending starts, the update cannot be changed.</p>
           </section>

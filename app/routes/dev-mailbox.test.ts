@@ -12,7 +12,15 @@ import * as mailbox from '~/routes/dev-mailbox'
 import * as message from '~/routes/dev-mailbox-message'
 import { mayReadOutbox } from '~/mail/dev-mailbox.server'
 
-const base = { DATABASE_URL: 'postgresql://x@localhost/x', SESSION_SECRET: 'x'.repeat(32) }
+const base = {
+  DATABASE_URL: 'postgresql://x@localhost/x',
+  SESSION_SECRET: 'x'.repeat(32),
+  ORGANISATION_NAME: 'Test Charity',
+  ORGANISATION_URL: 'https://charity.example',
+  ORGANISATION_ADDRESS: '1 Test Street, London EC2A 3NH',
+  CHARITY_NUMBER: '1234567',
+  PRIVACY_CONTACT_EMAIL: 'privacy@charity.example',
+}
 const from = (socketAddress: string) => ({ context: { clientIp: '198.51.100.1', socketAddress, cspNonce: '' } })
 
 describe('who may read /dev/mailbox', () => {

@@ -1,6 +1,6 @@
 import { Link, data, redirect } from 'react-router'
 import { attributionFromUrl } from '~/attribution/codes'
-import { asks, campaign, context as campaignContext, figures, story, timingAsk } from '~/campaign/content'
+import { asks, campaign, context as campaignContext, countShownFrom, figures, story, timingAsk } from '~/campaign/content'
 import { readFormData } from '~/lib/form-data.server'
 import { IntegrityPanel } from '~/petition/integrity-panel'
 import { LiveCount } from '~/petition/live-count'
@@ -24,6 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   return {
     count,
     thresholds: milestones.map((m) => m.threshold),
+    countShownFrom,
     content,
     integrity,
     share: campaignShareCard(count),
@@ -56,13 +57,20 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
             </p>
           </div>
           <div className="self-center rounded-lg bg-brand-dark p-6">
-            <LiveCount initialCount={loaderData.count} thresholds={loaderData.thresholds} />
+            <LiveCount initialCount={loaderData.count} thresholds={loaderData.thresholds} showFrom={loaderData.countShownFrom} />
             <p className="mt-3"><a href="/map" className="text-white hover:text-white">See support in every constituency</a></p>
           </div>
         </div>
       </section>
 
       <div className="mx-auto max-w-5xl px-4">
+        {/* On a phone the form comes first, within two screens; the asks, figures and story follow it (decision 095). */}
+        <section id="sign" aria-labelledby="sign-title" className="scroll-mt-4 pb-4 pt-8">
+          <h2 id="sign-title" className="text-3xl font-bold">Sign the petition to {campaign.petitionTarget}</h2>
+          <p className="mb-6 mt-2 max-w-2xl">It takes a minute. We will email you a link to confirm — your signature counts once you click it.</p>
+          {/* Without JavaScript a failed submit comes back at the form, with its error summary in view (decision 095). */}
+          <SignForm lastResult={actionData?.result} action="/?index#sign" attribution={actionData?.attribution ?? loaderData.attribution} />
+        </section>
         <section aria-labelledby="asks-title" className="py-10">
           <h2 id="asks-title" className="text-3xl font-bold">What the Online Harms Bill must do</h2>
           <ol className="mt-6 grid gap-6 md:grid-cols-2">
@@ -89,10 +97,13 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
               <li key={f.value + f.label} className="border-l-4 border-accent pl-4">
                 <strong className="block text-4xl font-extrabold text-accent-dark">{f.value}</strong>
                 <span>{f.label}</span>
+                <span className="mt-1 block text-sm text-ink-muted">{f.period}</span>
               </li>
             ))}
           </ul>
-          <p className="mt-4 text-sm text-ink-muted">Source: {campaign.source.name}, {campaign.source.detail}.</p>
+          <p className="mt-4 text-sm text-ink-muted">
+            Source: <a href={campaign.source.url}>{campaign.source.name}</a>, {campaign.source.detail}.
+          </p>
           <p className="mt-4 max-w-3xl">{campaignContext}</p>
         </section>
 
@@ -112,11 +123,6 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
 
         <IntegrityPanel count={loaderData.count} integrity={loaderData.integrity} />
 
-        <section id="sign" aria-labelledby="sign-title" className="scroll-mt-4 py-10">
-          <h2 id="sign-title" className="text-3xl font-bold">Sign the petition to {campaign.petitionTarget}</h2>
-          <p className="mb-6 mt-2 max-w-2xl">It takes a minute. We will email you a link to confirm — your signature counts once you click it.</p>
-          <SignForm lastResult={actionData?.result} attribution={actionData?.attribution ?? loaderData.attribution} />
-        </section>
 
         <section aria-labelledby="write-title" className="rounded-lg bg-brand-light p-6">
           <h2 id="write-title" className="text-2xl font-bold">Then email your MP</h2>

@@ -1,14 +1,31 @@
 import { Link } from 'react-router'
 import { privacyVersion } from '~/campaign/content'
+import { organisation } from '~/lib/organisation.server'
 import { retention } from '~/campaign/retention'
+import type { Route } from './+types/privacy'
 
 export const meta = () => [{ title: 'Privacy notice — Duty of Care campaign' }]
 
-export default function Privacy() {
+export function loader() {
+  return { organisation: organisation() }
+}
+
+export default function Privacy({ loaderData }: Route.ComponentProps) {
+  const { organisation } = loaderData
   return (
     <article className="prose-campaign mx-auto max-w-3xl px-4 py-10">
       <h1 className="mb-6 text-3xl font-bold">How we use your information</h1>
       <p>This notice explains, in plain English, what the Duty of Care campaign collects when you sign the petition or email your MP, why, how long we keep it, who can see it, and your rights under UK data protection law (UK GDPR and the Data Protection Act 2018).</p>
+
+      <h2 className="mb-3 mt-8 text-2xl font-bold">Who we are</h2>
+      <p>
+        The campaign is run by <strong>{organisation.name}</strong> (registered charity number {organisation.charityNumber}), {organisation.address}.
+        {' '}{organisation.name} is the <strong>data controller</strong> for the information you give us here: it decides how it is used and is responsible for looking after it.
+      </p>
+      <p>
+        For any question about your data, or to use any of your rights, email <a href={`mailto:${organisation.privacyEmail}`}>{organisation.privacyEmail}</a> or write to us at the address above.
+        {' '}Our website: <a href={organisation.url}>{organisation.url}</a>.
+      </p>
 
       <h2 className="mb-3 mt-8 text-2xl font-bold">What we collect</h2>
       <ul className="mb-4 list-disc pl-6">
@@ -45,7 +62,8 @@ export default function Privacy() {
       <p>We never sell or swap your data.</p>
 
       <h2 className="mb-3 mt-8 text-2xl font-bold">Your rights</h2>
-      <p>You can ask for a copy of everything we hold about you, ask us to correct it, or ask us to delete it; you can withdraw consent to updates at any time. If you are unhappy with how we handle your data you can complain to the Information Commissioner’s Office (ico.org.uk).</p>
+      <p>You can ask for a copy of everything we hold about you, ask us to correct it, or ask us to delete it; you can withdraw consent to updates at any time. Please tell us first if you are unhappy with how we handle your data ({organisation.privacyEmail}), and we will try to put it right.</p>
+      <p>You also have the right to complain to the Information Commissioner’s Office, the UK’s data protection regulator, at any time: <a href="https://ico.org.uk/make-a-complaint/">ico.org.uk/make-a-complaint</a> or by phone on 0303 123 1113.</p>
       <p className="mt-4">To download a copy of everything we hold about you, or to have it erased, go to <Link to="/my-data">see or erase your data</Link>. We email a link to your address first, so that only you can do it. Erasing keeps your confirmed signature in the totals, with nothing left that says it was yours. Every campaign update also has a one-click unsubscribe link.</p>
 
       <p className="mt-8 text-sm text-ink-muted">Version {privacyVersion}. <Link to="/">Back to the campaign</Link>.</p>

@@ -106,6 +106,26 @@ async function setStatus(id: string, campaignerId: string, from: MailshotStatus[
   })
 }
 
+/**
+ * Whether a test of the update as it now reads (subject and message) has been sent: campaigners see a test
+ * on their own phone before anything reaches supporters (decision 097). An edit after the test needs a new one.
+ */
+export async function testedAsWritten(id: string): Promise<boolean> {
+  const shot = await prisma.mailshot.findUnique({ where: { id }, select: { subject: true, bodyMarkdown: true } })
+  if (!shot) return false
+  const tests = await prisma.email.findMany({ where: { mailshotId: id, data: { path: ['isTest'], equals: true } }, select: { data: true } })
+  return tests.some(({ data }) => {
+    const sent = data as { subject?: unknown; bodyMarkdown?: unknown }
+    return sent.subject === shot.subject && sent.bodyMarkdown === shot.bodyMarkdown
+  })
+}
+
+/** Starts sending to supporters only once a test of this very text has gone out (the dashboard's confirmation step). */
+export async function startTestedMailshot(id: string, campaignerId: string): Promise<'started' | 'untested' | 'stale'> {
+  if (!(await testedAsWritten(id))) return 'untested'
+  return (await startMailshot(id, campaignerId)) ? 'started' : 'stale'
+}
+
 /** The audience is fixed at this moment: signers confirmed by now. */
 export const startMailshot = (id: string, campaignerId: string) => setStatus(id, campaignerId, ['draft'], 'sending', 'mailshot.start')
 export const pauseMailshot = (id: string, campaignerId: string) => setStatus(id, campaignerId, ['sending'], 'paused', 'mailshot.pause')

@@ -7,6 +7,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { ROOT } from '../../server/database'
 import { firstAppLink, waitForEmail } from './mailbox'
+import { e2eOrganisation } from './organisation'
 import { appUrl } from './ports'
 
 export const ADMIN = { email: 'admin@campaign.test', password: 'correct horse battery staple' }
@@ -92,7 +93,7 @@ export async function inDatabase<T>(databaseUrl: string, work: (client: pg.Clien
 export function addCampaigner(databaseUrl: string, email: string, role: 'admin' | 'viewer'): string {
   const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/campaigner-add.ts', email, '--role', role], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, APP_URL: appUrl, NODE_ENV: 'production', SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, APP_URL: appUrl, NODE_ENV: 'production', SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret', ...e2eOrganisation },
     encoding: 'utf8',
   })
   if (result.status !== 0) throw new Error(`campaigner:add failed: ${result.stderr}`)
@@ -100,3 +101,4 @@ export function addCampaigner(databaseUrl: string, email: string, role: 'admin' 
   if (!link) throw new Error(`no link in: ${result.stdout}`)
   return link
 }
+

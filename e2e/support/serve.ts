@@ -6,6 +6,7 @@ import path from 'node:path'
 import { ROOT } from '../../server/database'
 import { startPostcodesStub } from '../../app/testing/stubs/postcodes-io-stub'
 import { startResendStub } from '../../app/testing/stubs/resend-stub'
+import { e2eOrganisation } from './organisation'
 import { extraStubs } from './extra-stubs'
 import { appUrl, ports } from './ports'
 import { createTestDatabase, createTemplateDatabase, ensureTestServer } from '../../app/testing/test-database'
@@ -33,6 +34,7 @@ const app = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.
     MEMBERS_API_URL: `http://127.0.0.1:${ports.members}`,
     ADMIN_EMAIL: 'admin@campaign.test',
     ADMIN_PASSWORD: 'correct horse battery staple',
+    ...e2eOrganisation,
   },
 })
 

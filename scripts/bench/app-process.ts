@@ -75,6 +75,12 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
     DATABASE_URL: options.databaseUrl,
     SESSION_SECRET: 'resilience-secret-resilience-secret-0123456789',
     MAIL_FROM: 'Duty of Care campaign <campaign@dutyofcare.test>',
+    // Production requires who runs the campaign (decision 094).
+    ORGANISATION_NAME: 'Duty of Care Bench Charity',
+    ORGANISATION_URL: 'https://charity.example',
+    ORGANISATION_ADDRESS: '1 Bench Street, London EC2A 3NH',
+    CHARITY_NUMBER: '1234567',
+    PRIVACY_CONTACT_EMAIL: 'privacy@charity.example',
   }
   for (const [k, v] of Object.entries(options.env ?? {})) {
     if (v === undefined) delete env[k]
