@@ -64,6 +64,9 @@ async function primary() {
     await workerStarting
   }
   const mailbox = { anyone: ' (DEV_MAILBOX=on: readable by anyone who can reach this port)', loopback: ' (readable from this machine only)', nobody: '' }[config.devMailbox]
+  if (config.production && config.organisation.missing.length > 0) {
+    log.warn({ missing: config.organisation.missing }, `Pages and emails show placeholders for who runs the campaign: set ${config.organisation.missing.join(', ')} (README, Configuration)`)
+  }
   log.info(`Duty of Care campaign on ${config.APP_URL} (port ${config.PORT})${config.outbox ? ` — mail goes to the local outbox at /dev/mailbox${mailbox}` : ''}`)
 }
 

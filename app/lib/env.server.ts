@@ -76,18 +76,14 @@ const schema = z
     /** `npm run demo`: a banner on every page saying it is a demonstration with stand-in services (decision 098). */
     DEMO: flag(false),
   })
-  .transform((env, ctx) => {
+  .transform((env) => {
     const production = env.NODE_ENV === 'production'
     if (production && !env.SESSION_SECRET) {
       throw new z.ZodError([{ code: 'custom', path: ['SESSION_SECRET'], message: 'is required when NODE_ENV=production' }])
     }
+    // The public contract's default is placeholders marked as such (DESIGN.md), so a production start without
+    // them still runs; server/main.ts names what is missing in a warning at every start (decision 094).
     const missingOrganisation = ORGANISATION_VARIABLES.filter((name) => !env[name])
-    if (production && missingOrganisation.length > 0) {
-      for (const name of missingOrganisation) {
-        ctx.addIssue({ code: 'custom', path: [name], message: 'is required when NODE_ENV=production: pages, emails and the privacy notice name who runs the campaign (README, Configuration)' })
-      }
-      return z.NEVER
-    }
     const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '')
     return {
       ...env,
@@ -111,13 +107,15 @@ const schema = z
         charityNumber: env.CHARITY_NUMBER ?? '000000 (placeholder — set CHARITY_NUMBER)',
         privacyEmail: env.PRIVACY_CONTACT_EMAIL ?? 'privacy@example.org',
         logoUrl: env.ORGANISATION_LOGO_URL,
-        /** True when any of it is a development placeholder. */
+        /** True when any of it is a placeholder. */
         placeholder: missingOrganisation.length > 0,
+        /** The variables not set, which show as placeholders. */
+        missing: missingOrganisation,
       },
     }
   })
 
-/** Required in production; development runs with placeholders that say what to set. */
+/** Unset ones show as placeholders that say what to set (and production warns at start). */
 const ORGANISATION_VARIABLES = ['ORGANISATION_NAME', 'ORGANISATION_URL', 'ORGANISATION_ADDRESS', 'CHARITY_NUMBER', 'PRIVACY_CONTACT_EMAIL'] as const
 
 function devSecret() {
