@@ -5,12 +5,11 @@
 // MP's address bounces. Only a pending letter can be confirmed, so a second
 // press, or two at once, sends nothing more; the outbox's idempotency keys
 // make sure a retried batch never reaches the MP twice.
-import { env } from '~/lib/env.server'
 import { prisma } from '~/lib/db.server'
 import { hashToken, isWellFormedToken } from '~/lib/tokens.server'
 import { letterAddress } from '~/mps/lookup.server'
-import { dispatchLetter } from './dispatch.server'
-import { letterForMp, type LetterParts } from './letter-text'
+import { dispatchLetter, storedLetterForMp } from './dispatch.server'
+import type { LetterParts } from './letter-text'
 import { col, sql } from '~/lib/sql.server'
 
 export type LetterConfirmation =
@@ -48,19 +47,7 @@ export async function letterToConfirm(token: unknown): Promise<LetterToConfirm> 
     mpName: letter.mp.name,
     constituency: letter.constituency.name,
     subject: letter.subject,
-    letter: letterForMp({
-      sender: {
-        name: letter.name,
-        email: letter.email,
-        addressLine1: letter.addressLine1 ?? '',
-        town: letter.town ?? '',
-        postcode: letter.postcode,
-        phone: letter.phone,
-      },
-      body: letter.body,
-      constituency: letter.constituency.name,
-      siteUrl: env().APP_URL,
-    }),
+    letter: storedLetterForMp({ ...letter, body: letter.body, constituency: letter.constituency.name }),
   }
 }
 

@@ -12,7 +12,7 @@ import { env } from '~/lib/env.server'
 import { queueEmail } from '~/emails/outbox.server'
 import { letterAddress } from '~/mps/lookup.server'
 import { CAMPAIGN_SENDER_SUFFIX } from './compose.server'
-import { letterForMp } from './letter-text'
+import { letterForMp, type LetterParts } from './letter-text'
 
 export type Dispatch = 'queued' | 'held' | 'undeliverable'
 
@@ -29,19 +29,7 @@ export async function dispatchLetter(tx: Prisma.TransactionClient, letterId: str
     return 'held'
   }
 
-  const parts = letterForMp({
-    sender: {
-      name: letter.name,
-      email: letter.email,
-      addressLine1: letter.addressLine1 ?? '',
-      town: letter.town ?? '',
-      postcode: letter.postcode,
-      phone: letter.phone,
-    },
-    body: letter.body,
-    constituency: letter.constituency.name,
-    siteUrl: env().APP_URL,
-  })
+  const parts = storedLetterForMp({ ...letter, body: letter.body, constituency: letter.constituency.name })
   await queueEmail(tx, {
     kind: 'letter_to_mp',
     to,
@@ -103,4 +91,23 @@ export async function heldLetterCounts(mpIds: number[]): Promise<Map<number, num
     _count: { _all: true },
   })
   return new Map(rows.map((r) => [r.mpId, r._count._all]))
+}
+
+/** A stored letter as its MP gets it (the confirm page shows the same): sender block, body, footer. */
+export function storedLetterForMp(letter: {
+  name: string
+  email: string
+  addressLine1: string | null
+  town: string | null
+  postcode: string
+  phone: string | null
+  body: string
+  constituency: string
+}): LetterParts {
+  return letterForMp({
+    sender: { name: letter.name, email: letter.email, addressLine1: letter.addressLine1 ?? '', town: letter.town ?? '', postcode: letter.postcode, phone: letter.phone },
+    body: letter.body,
+    constituency: letter.constituency,
+    siteUrl: env().APP_URL,
+  })
 }
