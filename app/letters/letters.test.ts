@@ -132,7 +132,7 @@ describe('sending a letter', () => {
     expect(toMp[0].subject).toBe(start.subject)
     expect(toMp[0].text).toMatch(/^Priya Shah\n12 Castle Street\nReading\nRG1 1AA\npriya@example\.org\n\nDear Matt Rodda,/)
     expect(toMp[0].text).toContain(OWN_WORDS)
-    expect(toMp[0].text).toMatch(/sent through the Duty of Care campaign website \(http:\/\/campaign\.test\) at the request of Priya Shah, your constituent in Reading Central\. Reply to this email to answer Priya Shah directly\.$/)
+    expect(toMp[0].text).toMatch(/sent through the Duty of Care campaign website \(http:\/\/campaign\.test\) at the request of Priya Shah, your constituent in Reading Central\. Reply to this email to answer Priya Shah directly\.\n\n--\nSent by [^\n]+\. Registered charity number [^\n]+\.$/)
     expect(toMp[0].html).toContain('12 Castle Street')
 
     const copies = sentTo('priya@example.org').filter((e) => e.subject.startsWith('Your letter to Matt Rodda'))

@@ -16,9 +16,14 @@ const READING = 'E14001438'
 const EDINBURGH_SOUTH = 'S14000080'
 const CARDIFF_EAST = 'W07000089'
 
-/** The public counts are remembered for 2 s: move the clock past that. */
+/**
+ * The public counts are remembered for 2 s: move the clock past that. The fake clock only moves
+ * forward across tests, so a figure cached at a later fake time in one test never outlives it in the next.
+ */
+let fakeNow = Date.now()
 function afterCacheWindow() {
-  vi.setSystemTime(Date.now() + 3_000)
+  fakeNow += 3_000
+  vi.setSystemTime(fakeNow)
 }
 
 async function place(code: string, name: string, nation: string, signatures: number, state: 'validated' | 'invalidated' = 'validated') {
@@ -28,6 +33,7 @@ async function place(code: string, name: string, nation: string, signatures: num
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] })
+  afterCacheWindow()
   await prisma.$executeRaw`TRUNCATE "Email", "Signature", "Letter", "Mp", "ConstituencyCount", "PetitionCount", "Constituency" CASCADE`
   return () => vi.useRealTimers()
 })
