@@ -7,7 +7,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // Scenarios that run axe on every step take ~45 s on a quiet 2-core machine: room for a busy one.
+  timeout: 120_000,
   reporter: [['list']],
   use: {
     baseURL: appUrl,
