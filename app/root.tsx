@@ -6,6 +6,7 @@ import { organisation } from './lib/organisation.server'
 import { env } from './lib/env.server'
 import { useNonce } from './lib/nonce'
 import { pageHandle } from './lib/page-handle'
+import { ErrorMessage } from './lib/error-page'
 import { PageMeta } from './lib/page-title'
 
 export const links: Route.LinksFunction = () => [
@@ -130,13 +131,5 @@ export default function App() {
 
 export function ErrorBoundary() {
   const { heading, text } = errorPage(useRouteError())
-  return (
-    <div className="mx-auto max-w-3xl px-4 py-10">
-      <h1 className="text-3xl font-bold">{heading}</h1>
-      <p className="mt-4">{text}</p>
-      <p className="mt-4">
-        <Link to="/">Back to the campaign</Link>
-      </p>
-    </div>
-  )
+  return <ErrorMessage heading={heading} paragraphs={[text]} />
 }

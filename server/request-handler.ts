@@ -8,11 +8,12 @@
 //    reach `handleError` in app/entry.server.tsx, which keeps them in the load
 //    context for this check. Domain code should still validate its input.
 // 3. A form posted from another site, which React Router refuses with a bare
-//    "Bad Request", gets a page saying what happened (app/lib/cross-site.server.ts).
+//    "Bad Request", gets a page saying what happened (app/lib/cross-site.server.tsx).
 import { writeReadableStreamToWritable } from '@react-router/node'
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import { createRequestHandler as createReactRouterHandler, type AppLoadContext, type ServerBuild } from 'react-router'
 import { crossSiteResponse, isCrossSiteRefusal } from '~/lib/cross-site.server'
+import { errorDocument } from '~/lib/error-document.server'
 import type { TLSSocket } from 'node:tls'
 import { forwardedValue } from '~/lib/network'
 import { isDatabaseUnavailable, isInvalidInput } from '~/lib/unavailable.server'
@@ -110,13 +111,11 @@ export function unavailableResponse(request: Request, stylesheet?: string): Resp
   if (!wantsHtml) {
     return Response.json({ error: 'unavailable', message: 'We are very busy. Please try again in a minute.' }, { status: 503, headers })
   }
-  const html = `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sorry, we are very busy — Duty of Care</title>${stylesheet ? `<link rel="stylesheet" href="${stylesheet}">` : ''}</head>
-<body><header class="bg-brand text-white"><div class="mx-auto max-w-5xl px-4 py-3"><a href="/" class="text-xl font-bold text-white">Duty of Care</a></div></header>
-<main id="main" class="mx-auto max-w-3xl px-4 py-10"><h1 class="text-3xl font-bold">Sorry, we are very busy</h1>
-<p class="mt-4">We could not finish that just now. If you were signing the petition or writing to your MP, it has not been sent yet: please go back and try again in a minute.</p>
-<p class="mt-4"><a href="/">Back to the campaign</a></p></main></body></html>`
+  const html = errorDocument({
+    heading: 'Sorry, we are very busy',
+    paragraphs: ['We could not finish that just now. If you were signing the petition or writing to your MP, it has not been sent yet: please go back and try again in a minute.'],
+    stylesheet,
+  })
   return new Response(html, { status: 503, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } })
 }
 
@@ -125,12 +124,7 @@ export function invalidInputResponse(request: Request, stylesheet?: string): Res
   const message = 'That request contained something we cannot accept (for example a null character or a malformed link). Please check it and try again.'
   const wantsHtml = (request.headers.get('accept') ?? '').includes('text/html') && !new URL(request.url).pathname.endsWith('.data')
   if (!wantsHtml) return Response.json({ error: 'invalid_input', message }, { status: 400, headers: { 'Cache-Control': 'no-store' } })
-  const html = `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>There is a problem with that request — Duty of Care</title>${stylesheet ? `<link rel="stylesheet" href="${stylesheet}">` : ''}</head>
-<body><header class="bg-brand text-white"><div class="mx-auto max-w-5xl px-4 py-3"><a href="/" class="text-xl font-bold text-white">Duty of Care</a></div></header>
-<main id="main" class="mx-auto max-w-3xl px-4 py-10"><h1 class="text-3xl font-bold">There is a problem with that request</h1>
-<p class="mt-4">${message}</p><p class="mt-4"><a href="/">Back to the campaign</a></p></main></body></html>`
+  const html = errorDocument({ heading: 'There is a problem with that request', paragraphs: [message], stylesheet })
   return new Response(html, { status: 400, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } })
 }
 

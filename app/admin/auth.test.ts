@@ -24,8 +24,9 @@ async function campaigner(email: string, role: 'admin' | 'viewer', password = PA
   return prisma.campaigner.create({ data: { email, role, passwordHash: await hashPassword(password) } })
 }
 
+/** The session token inside the cookie (React Router's encoding: base64 of the JSON string, URI-encoded). */
 function tokenOf(setCookie: string) {
-  return setCookie.split(';')[0].split('=')[1]
+  return JSON.parse(atob(decodeURIComponent(setCookie.split(';')[0].split('=')[1]))) as string
 }
 
 function requestWith(setCookie: string | undefined, init: RequestInit & { path?: string } = {}) {
@@ -71,7 +72,8 @@ describe('signing in', () => {
     const outcome = await signIn({ email: ' KIM@campaign.test ', password: PASSWORD }, { ip: freshIp() })
     expect(outcome.status).toBe('signed-in')
     if (outcome.status !== 'signed-in') return
-    expect(outcome.setCookie).toMatch(/^campaigner=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/)
+    expect(outcome.setCookie).toMatch(/^campaigner=[A-Za-z0-9%]+; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/)
+    expect(tokenOf(outcome.setCookie)).toMatch(/^[A-Za-z0-9_-]{43}$/)
     const token = tokenOf(outcome.setCookie)
     const session = await prisma.campaignerSession.findFirstOrThrow()
     expect(session.id).toBe(hashToken(token))
@@ -209,6 +211,8 @@ describe('sessions', () => {
   it('ignore forged and malformed cookies', async () => {
     await campaigner('kim@campaign.test', 'admin')
     expect(await currentCampaigner(requestWith('campaigner=' + 'A'.repeat(43)))).toBeNull()
+    expect(await currentCampaigner(requestWith(`campaigner=${encodeURIComponent(btoa(JSON.stringify('A'.repeat(43))))}`))).toBeNull()
+    expect(await currentCampaigner(requestWith(`campaigner=${encodeURIComponent(btoa(JSON.stringify({ token: 'A'.repeat(43) })))}`))).toBeNull()
     expect(await currentCampaigner(requestWith('campaigner=../../etc'))).toBeNull()
   })
 })

@@ -2,6 +2,7 @@
 // for screen readers, and the same figures as a table underneath.
 import { useId } from 'react'
 import { formatNumber } from '~/lib/format'
+import { type Column, DataTable } from '~/lib/ui/data-table'
 
 export interface ChartSeries {
   name: string
@@ -106,27 +107,17 @@ export function ColumnChart({
       <details className="mt-2">
         <summary className="cursor-pointer font-semibold text-brand">Show these figures as a table</summary>
         <div className="max-h-80 overflow-auto">
-          <table className="mt-2 min-w-[20rem] text-left text-sm">
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="pr-6">{firstColumn}</th>
-                {series.map((s) => (
-                  <th key={s.name} scope="col" className="pr-6 text-right">{s.name}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.label} className="border-t border-gray-200">
-                  <th scope="row" className="pr-6 font-normal">{p.label}</th>
-                  {p.values.map((v, s) => (
-                    <td key={s} className="pr-6 text-right tabular-nums">{formatNumber(v)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={title}
+            className="mt-2 min-w-[20rem] text-sm"
+            columns={[
+              { header: firstColumn, rowHeader: true, cell: (p) => p.label },
+              ...series.map((s, i): Column<ChartPoint> => ({ header: s.name, key: `series:${s.name}`, numeric: true, cell: (p) => formatNumber(p.values[i] ?? 0) })),
+            ]}
+            rows={points}
+            rowKey={(p) => p.label}
+            empty="No figures yet."
+          />
         </div>
       </details>
     </figure>

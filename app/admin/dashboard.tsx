@@ -2,6 +2,7 @@
 // the server's first render and every refresh look the same.
 import { useEffect, useState } from 'react'
 import { formatNumber, ukTime } from '~/lib/format'
+import { type Column, DataTable } from '~/lib/ui/data-table'
 import { BarList, ColumnChart, type ChartSeries } from './charts'
 import type { DashboardFigures } from './figures.server'
 
@@ -15,6 +16,12 @@ const series: ChartSeries[] = [
   { name: 'Letters confirmed', fill: 'fill-accent', swatch: 'bg-accent' },
 ]
 
+const constituencyColumns: Column<DashboardFigures['topConstituencies'][number]>[] = [
+  { header: 'Constituency', rowHeader: true, cell: (c) => c.name },
+  { header: 'MP', cell: (c) => c.mp ?? '—' },
+  { header: 'Signatures', numeric: true, cell: (c) => formatNumber(c.signatures) },
+  { header: 'Letters', numeric: true, cell: (c) => formatNumber(c.letters) },
+]
 const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`)
 const hourFormat = ukTime.weekdayHour
 const hourTick = ukTime.hour
@@ -164,32 +171,17 @@ export function Dashboard({ initial, status }: { initial: DashboardFigures; stat
         <h2 id="places" className="text-2xl font-bold">Where support comes from</h2>
         <BarList title="Confirmed signatures by nation" rows={figures.byNation.map((n) => ({ label: n.name, value: n.signatures }))} empty={NO_PLACES_YET} />
         <h3 className="mt-6 text-lg font-bold">Top constituencies</h3>
-        {figures.topConstituencies.length === 0 ? (
-          <p className="mt-2 text-ink-muted">{NO_PLACES_YET}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="mt-2 w-full max-w-4xl text-left">
-              <thead>
-                <tr className="border-b-2 border-ink">
-                  <th scope="col" className="py-1 pr-4">Constituency</th>
-                  <th scope="col" className="py-1 pr-4">MP</th>
-                  <th scope="col" className="py-1 pr-4 text-right">Signatures</th>
-                  <th scope="col" className="py-1 text-right">Letters</th>
-                </tr>
-              </thead>
-              <tbody>
-                {figures.topConstituencies.map((c) => (
-                  <tr key={c.onsCode} className="border-b border-gray-200">
-                    <th scope="row" className="py-1 pr-4 font-normal">{c.name}</th>
-                    <td className="py-1 pr-4">{c.mp ?? '—'}</td>
-                    <td className="py-1 pr-4 text-right tabular-nums">{formatNumber(c.signatures)}</td>
-                    <td className="py-1 text-right tabular-nums">{formatNumber(c.letters)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <div className="mt-2">
+          <DataTable
+            caption="Top constituencies by confirmed signatures"
+            className="w-full max-w-4xl"
+            scroll
+            columns={constituencyColumns}
+            rows={figures.topConstituencies}
+            rowKey={(c) => c.onsCode}
+            empty={NO_PLACES_YET}
+          />
+        </div>
         <p className="mt-2"><a href="/admin/constituencies">Search all constituencies</a></p>
       </section>
     </>

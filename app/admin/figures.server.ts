@@ -7,6 +7,7 @@ import { memoFor } from '~/lib/memo.server'
 import { milestoneProgress } from '~/petition/milestones'
 import { petitionJson } from '~/petition/public-counts.server'
 import { col, sql } from '~/lib/sql.server'
+import { emailStatus, letterState, mpStatus, signatureState } from '~/lib/sql-enums.server'
 
 export const TOTAL_CONSTITUENCIES = 650
 export const HOURS_SHOWN = 48
@@ -47,7 +48,7 @@ export interface DashboardFigures {
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 
 /** Letters the writer confirmed and nobody struck out. */
-export const confirmedLetter = Prisma.sql`"confirmedAt" IS NOT NULL AND state <> 'invalidated'`
+export const confirmedLetter = Prisma.sql`"confirmedAt" IS NOT NULL AND state <> ${letterState.invalidated}`
 
 const seriesRow = { at: col.at, signatures: col.count, letters: col.count }
 
@@ -60,7 +61,7 @@ const dailySeries = memoFor(60_000, () =>
   sql.rows(seriesRow, replica)`
       WITH s AS (
         SELECT date_trunc('day', ("validatedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London') AS day, count(*) AS n
-        FROM "Signature" WHERE state = 'validated' GROUP BY 1
+        FROM "Signature" WHERE state = ${signatureState.validated} GROUP BY 1
       ),
       l AS (
         SELECT date_trunc('day', ("confirmedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London') AS day, count(*) AS n
@@ -81,7 +82,7 @@ async function loadFigures(): Promise<DashboardFigures> {
     replica.petitionCount.findUnique({ where: { id: 1 } }),
     sql.rows({ opted_in: col.count, validated: col.count }, replica)`
       SELECT count(*) FILTER (WHERE "optIn") AS opted_in, count(*) AS validated
-      FROM "Signature" WHERE state = 'validated'`,
+      FROM "Signature" WHERE state = ${signatureState.validated}`,
     sql.rows({ confirmed: col.count, personalised: col.count, average: col.number.nullable(), mps: col.count }, replica)`
       SELECT count(*) AS confirmed,
              count(*) FILTER (WHERE personalisation >= ${PERSONALISED_FROM}) AS personalised,
@@ -89,9 +90,9 @@ async function loadFigures(): Promise<DashboardFigures> {
              count(DISTINCT "mpId") AS mps
       FROM "Letter" WHERE ${confirmedLetter}`,
     sql.rows({ sent: col.count, delivered: col.count, bounced: col.count }, replica)`
-      SELECT count(DISTINCT "letterId") FILTER (WHERE status IN ('sent', 'delivered', 'delivery_delayed', 'bounced', 'complained')) AS sent,
-             count(DISTINCT "letterId") FILTER (WHERE status = 'delivered') AS delivered,
-             count(DISTINCT "letterId") FILTER (WHERE status = 'bounced') AS bounced
+      SELECT count(DISTINCT "letterId") FILTER (WHERE status IN (${emailStatus.sent}, ${emailStatus.delivered}, ${emailStatus.delivery_delayed}, ${emailStatus.bounced}, ${emailStatus.complained})) AS sent,
+             count(DISTINCT "letterId") FILTER (WHERE status = ${emailStatus.delivered}) AS delivered,
+             count(DISTINCT "letterId") FILTER (WHERE status = ${emailStatus.bounced}) AS bounced
       FROM "Email" WHERE kind = 'letter_to_mp' AND "letterId" IS NOT NULL`,
     sql.rows({ at: col.at, signatures: col.count, letters: col.count }, replica)`
       WITH hours AS (
@@ -100,11 +101,11 @@ async function loadFigures(): Promise<DashboardFigures> {
       ),
       s AS (
         SELECT date_trunc('hour', "validatedAt") AS at, count(*) AS n FROM "Signature"
-        WHERE state = 'validated' AND "validatedAt" >= (SELECT min(at) FROM hours) GROUP BY 1
+        WHERE state = ${signatureState.validated} AND "validatedAt" >= (SELECT min(at) FROM hours) GROUP BY 1
       ),
       l AS (
         SELECT date_trunc('hour', "confirmedAt") AS at, count(*) AS n FROM "Letter"
-        WHERE "confirmedAt" >= (SELECT min(at) FROM hours) AND state <> 'invalidated' GROUP BY 1
+        WHERE "confirmedAt" >= (SELECT min(at) FROM hours) AND state <> ${letterState.invalidated} GROUP BY 1
       )
       SELECT hours.at, coalesce(s.n, 0) AS signatures, coalesce(l.n, 0) AS letters
       FROM hours LEFT JOIN s ON s.at = hours.at LEFT JOIN l ON l.at = hours.at ORDER BY hours.at`,
@@ -186,12 +187,12 @@ export async function constituencyTable(search?: string): Promise<ConstituencyRo
       SELECT c."onsCode" AS ons_code, c.name, c.nation, m.name AS mp, m.party, cc."signatureCount" AS signatures, l.n AS letters
       FROM "Constituency" c
       LEFT JOIN "ConstituencyCount" cc ON cc."onsCode" = c."onsCode"
-      LEFT JOIN "Mp" m ON m."constituencyCode" = c."onsCode" AND m.status = 'current'
+      LEFT JOIN "Mp" m ON m."constituencyCode" = c."onsCode" AND m.status = ${mpStatus.current}
       LEFT JOIN (SELECT "constituencyCode", count(*) AS n FROM "Letter" WHERE ${confirmedLetter} GROUP BY 1) l ON l."constituencyCode" = c."onsCode"
       UNION ALL
       SELECT NULL, m."constituencyName", NULL, m.name, m.party, NULL, NULL
       FROM "Mp" m
-      WHERE m.status = 'current' AND m."constituencyCode" IS NULL AND m."constituencyName" IS NOT NULL
+      WHERE m.status = ${mpStatus.current} AND m."constituencyCode" IS NULL AND m."constituencyName" IS NOT NULL
     ) seats
     WHERE ${pattern === null ? Prisma.sql`true` : Prisma.sql`(name ILIKE ${pattern} OR mp ILIKE ${pattern} OR ons_code ILIKE ${pattern})`}
     ORDER BY coalesce(signatures, 0) DESC, name`

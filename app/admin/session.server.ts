@@ -2,6 +2,7 @@
 // the CampaignerSession row only their SHA-256. A session ends at sign-out,
 // after SESSION_IDLE_MINUTES without a request, or SESSION_MAX_HOURS after sign-in.
 import { prisma } from '~/lib/db.server'
+import { siteCookie } from '~/lib/cookie.server'
 import { env } from '~/lib/env.server'
 import { createToken, hashToken, isWellFormedToken } from '~/lib/tokens.server'
 
@@ -15,24 +16,17 @@ export function sessionCookieName() {
   return env().secureCookies ? '__Host-campaigner' : 'campaigner'
 }
 
-function cookie(value: string, maxAgeSeconds: number) {
-  const parts = [`${sessionCookieName()}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`]
-  if (env().secureCookies) parts.push('Secure')
-  return parts.join('; ')
+/**
+ * Unsigned: the value is 256 random bits whose hash must name a live CampaignerSession row, so a forged or
+ * altered value finds nothing. It outlives the idle limit; the server decides when the session is over.
+ */
+function cookie() {
+  return siteCookie(sessionCookieName(), { maxAgeSeconds: SESSION_MAX_HOURS * 3600, signed: false })
 }
 
-export function readSessionToken(request: Request): string | undefined {
-  const header = request.headers.get('cookie')
-  if (!header) return undefined
-  const name = sessionCookieName()
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=')
-    if (key === name) {
-      const value = rest.join('=')
-      return isWellFormedToken(value) ? value : undefined
-    }
-  }
-  return undefined
+export async function readSessionToken(request: Request): Promise<string | undefined> {
+  const value: unknown = await cookie().parse(request.headers.get('cookie'))
+  return typeof value === 'string' && isWellFormedToken(value) ? value : undefined
 }
 
 export interface SessionCampaigner {
@@ -46,8 +40,7 @@ export async function startSession(campaignerId: string): Promise<string> {
   const { token, hash } = createToken()
   const expiresAt = new Date(Date.now() + SESSION_MAX_HOURS * 3600_000)
   await prisma.campaignerSession.create({ data: { id: hash, campaignerId, expiresAt } })
-  // The cookie outlives the idle limit; the server decides when the session is over.
-  return cookie(token, SESSION_MAX_HOURS * 3600)
+  return cookie().serialize(token)
 }
 
 /** The signed-in campaigner, or null when there is no live session. */
@@ -56,7 +49,7 @@ export async function currentCampaigner(
   now = new Date(),
   { touch = true }: { touch?: boolean } = {},
 ): Promise<SessionCampaigner | null> {
-  const token = readSessionToken(request)
+  const token = await readSessionToken(request)
   if (!token) return null
   const id = hashToken(token)
   const session = await prisma.campaignerSession.findUnique({
@@ -79,9 +72,9 @@ export async function currentCampaigner(
 
 /** Ends the session named by the request's cookie; returns the Set-Cookie header that clears it. */
 export async function endSession(request: Request): Promise<string> {
-  const token = readSessionToken(request)
+  const token = await readSessionToken(request)
   if (token) await prisma.campaignerSession.deleteMany({ where: { id: hashToken(token) } })
-  return cookie('', 0)
+  return cookie().serialize('', { maxAge: 0 })
 }
 
 /** Signs a campaigner out everywhere (password changed, account disabled). */

@@ -10,6 +10,7 @@ import { formatMailbox, parseMailbox } from './address'
 import { resendClient } from './resend.server'
 import { suppressedAmong } from './suppression.server'
 import { col, sql, type RowOf } from '~/lib/sql.server'
+import { emailStatus } from '~/lib/sql-enums.server'
 
 /** The columns a claimed email is sent from (RETURNING lists exactly these). */
 const claimedEmail = {
@@ -52,21 +53,21 @@ async function claimBatch(): Promise<Email[]> {
   const claimed = await prisma.$transaction(async (tx) => {
     const retry = await sql.rows({ batchKey: col.string }, tx)`
       SELECT "batchKey" FROM "Email"
-      WHERE "batchKey" IS NOT NULL AND status IN ('queued', 'sending') AND "nextAttemptAt" <= now()
+      WHERE "batchKey" IS NOT NULL AND status IN (${emailStatus.queued}, ${emailStatus.sending}) AND "nextAttemptAt" <= now()
       ORDER BY "nextAttemptAt" LIMIT 1 FOR UPDATE SKIP LOCKED`
     if (retry.length) {
       return sql.rows(claimedEmail, tx)`
-        UPDATE "Email" SET status = 'sending', attempts = attempts + 1, "updatedAt" = now(),
+        UPDATE "Email" SET status = ${emailStatus.sending}, attempts = attempts + 1, "updatedAt" = now(),
           "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS})
-        WHERE "batchKey" = ${retry[0].batchKey} AND status IN ('queued', 'sending')
+        WHERE "batchKey" = ${retry[0].batchKey} AND status IN (${emailStatus.queued}, ${emailStatus.sending})
         RETURNING ${CLAIMED_COLUMNS}`
     }
     const batchKey = crypto.randomUUID()
     return sql.rows(claimedEmail, tx)`
-      UPDATE "Email" SET status = 'sending', attempts = attempts + 1, "batchKey" = ${batchKey}, "updatedAt" = now(),
+      UPDATE "Email" SET status = ${emailStatus.sending}, attempts = attempts + 1, "batchKey" = ${batchKey}, "updatedAt" = now(),
         "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS})
       WHERE id IN (
-        SELECT id FROM "Email" WHERE status = 'queued' AND "batchKey" IS NULL AND "nextAttemptAt" <= now()
+        SELECT id FROM "Email" WHERE status = ${emailStatus.queued} AND "batchKey" IS NULL AND "nextAttemptAt" <= now()
         ORDER BY "nextAttemptAt" LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
       RETURNING ${CLAIMED_COLUMNS}`
   })

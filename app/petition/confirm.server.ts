@@ -6,6 +6,7 @@ import { prisma } from '~/lib/db.server'
 import { hashToken, isWellFormedToken } from '~/lib/tokens.server'
 import { newReferralCode } from './referral.server'
 import { col, sql } from '~/lib/sql.server'
+import { signatureState } from '~/lib/sql-enums.server'
 
 export type ConfirmOutcome =
   | { status: 'confirmed'; signatureId: string }
@@ -41,8 +42,8 @@ export async function confirmSignature(token: unknown): Promise<ConfirmOutcome> 
 async function validate(tokenHash: string, attempt = 0): Promise<{ id: string }[]> {
   try {
     return await sql.rows({ id: col.string })`
-      UPDATE "Signature" SET state = 'validated', "validatedAt" = now(), "referralCode" = coalesce("referralCode", ${newReferralCode()})
-      WHERE "tokenHash" = ${tokenHash} AND state = 'pending' AND "tokenExpiresAt" > now()
+      UPDATE "Signature" SET state = ${signatureState.validated}, "validatedAt" = now(), "referralCode" = coalesce("referralCode", ${newReferralCode()})
+      WHERE "tokenHash" = ${tokenHash} AND state = ${signatureState.pending} AND "tokenExpiresAt" > now()
       RETURNING id`
   } catch (error) {
     if (attempt < 3 && isUniqueViolation(error)) return validate(tokenHash, attempt + 1)

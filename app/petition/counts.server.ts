@@ -3,15 +3,16 @@
 import { defaultMilestones } from '~/campaign/content'
 import { prisma } from '~/lib/db.server'
 import { col, sql } from '~/lib/sql.server'
+import { signatureState } from '~/lib/sql-enums.server'
 
 export async function refreshCounts(): Promise<{ total: number; pending: number }> {
   return prisma.$transaction(async (tx) => {
     const byConstituency = await sql.rows({ code: col.string.nullable(), count: col.count }, tx)`
       SELECT "constituencyCode" AS code, count(*) AS count FROM "Signature"
-      WHERE state = 'validated' GROUP BY "constituencyCode"`
+      WHERE state = ${signatureState.validated} GROUP BY "constituencyCode"`
     const [{ pending, invalidated }] = await sql.rows({ pending: col.count, invalidated: col.count }, tx)`
-      SELECT count(*) FILTER (WHERE state = 'pending') AS pending, count(*) FILTER (WHERE state = 'invalidated') AS invalidated
-      FROM "Signature" WHERE state IN ('pending', 'invalidated')`
+      SELECT count(*) FILTER (WHERE state = ${signatureState.pending}) AS pending, count(*) FILTER (WHERE state = ${signatureState.invalidated}) AS invalidated
+      FROM "Signature" WHERE state IN (${signatureState.pending}, ${signatureState.invalidated})`
     const total = byConstituency.reduce((sum, r) => sum + Number(r.count), 0)
     // For the public integrity panel: struck out, and counted but not placed in a seat (same snapshot as the total).
     const integrity = { invalidatedCount: Number(invalidated), unplacedCount: Number(byConstituency.find((r) => r.code === null)?.count ?? 0) }

@@ -4,6 +4,7 @@ import { ensureConstituency } from '~/constituencies/constituencies.server'
 import { lookupPostcodes } from '~/constituencies/postcodes-io.server'
 import { prisma } from '~/lib/db.server'
 import { col, sql } from '~/lib/sql.server'
+import { signatureState } from '~/lib/sql-enums.server'
 
 const BULK_LIMIT = 100
 
@@ -11,7 +12,7 @@ const BULK_LIMIT = 100
 export async function locateSignatures(): Promise<number> {
   const rows = await sql.rows({ postcode: col.string })`
     SELECT DISTINCT postcode FROM "Signature"
-    WHERE "locatedAt" IS NULL AND state <> 'invalidated'
+    WHERE "locatedAt" IS NULL AND state <> ${signatureState.invalidated}
     LIMIT ${BULK_LIMIT}`
   if (!rows.length) return 0
   const places = await lookupPostcodes(rows.map((r) => r.postcode))

@@ -4,6 +4,7 @@
 import { replica } from '~/lib/db.server'
 import { memoFor } from '~/lib/memo.server'
 import { col, sql } from '~/lib/sql.server'
+import { letterState, mpStatus } from '~/lib/sql-enums.server'
 
 export interface PetitionJson {
   signature_count: number
@@ -32,7 +33,7 @@ async function loadPetitionJson(): Promise<PetitionJson> {
       SELECT c.name, c."onsCode" AS ons_code, c.nation, m.name AS mp, cc."signatureCount" AS signature_count
       FROM "ConstituencyCount" cc
       JOIN "Constituency" c ON c."onsCode" = cc."onsCode"
-      LEFT JOIN "Mp" m ON m."constituencyCode" = c."onsCode" AND m.status = 'current'
+      LEFT JOIN "Mp" m ON m."constituencyCode" = c."onsCode" AND m.status = ${mpStatus.current}
       ORDER BY cc."signatureCount" DESC, c.name`,
   ])
   const nations = new Map<string, number>()
@@ -67,6 +68,6 @@ export async function signatureCount() {
 export const lettersByConstituency = memoFor(PUBLIC_CACHE_MS, async (): Promise<Map<string, number>> => {
   const rows = await sql.rows({ code: col.string, letters: col.count }, replica)`
     SELECT "constituencyCode" AS code, count(*) AS letters FROM "Letter"
-    WHERE "confirmedAt" IS NOT NULL AND state <> 'invalidated' GROUP BY 1`
+    WHERE "confirmedAt" IS NOT NULL AND state <> ${letterState.invalidated} GROUP BY 1`
   return new Map(rows.map((r) => [r.code, Number(r.letters)]))
 })

@@ -6,6 +6,7 @@ import crypto from 'node:crypto'
 import { col, sql } from '~/lib/sql.server'
 import { env } from '~/lib/env.server'
 import { supporterSignatureId } from './supporter-cookie.server'
+import { signatureState } from '~/lib/sql-enums.server'
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
 export const REFERRAL_CODE_LENGTH = 10
@@ -34,8 +35,8 @@ export async function referralLinkFor(request: Request): Promise<ReferralLink | 
   if (!signatureId) return null
   const [row] = await sql.rows({ code: col.string, signed: col.number })`
     SELECT s."referralCode" AS code,
-           (SELECT count(*)::int FROM "Signature" r WHERE r."referredBy" = s."referralCode" AND r.state = 'validated') AS signed
+           (SELECT count(*)::int FROM "Signature" r WHERE r."referredBy" = s."referralCode" AND r.state = ${signatureState.validated}) AS signed
     FROM "Signature" s
-    WHERE s.id = ${signatureId}::uuid AND s.state = 'validated' AND s."referralCode" IS NOT NULL`
+    WHERE s.id = ${signatureId}::uuid AND s.state = ${signatureState.validated} AND s."referralCode" IS NOT NULL`
   return row ? { url: referralUrl(row.code), signedThrough: row.signed } : null
 }

@@ -1,20 +1,12 @@
 // After confirming, a short-lived signed cookie remembers which signature is
 // theirs, so "email your MP" can fill in their name, email and postcode.
-import { createCookie } from 'react-router'
-import { env } from '~/lib/env.server'
+import { siteCookie } from '~/lib/cookie.server'
 import { prisma } from '~/lib/db.server'
 
 const ONE_DAY = 24 * 3600
 
 function cookie() {
-  return createCookie('supporter', {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: env().secureCookies,
-    path: '/',
-    maxAge: ONE_DAY,
-    secrets: [env().SESSION_SECRET],
-  })
+  return siteCookie('supporter', { maxAgeSeconds: ONE_DAY, signed: true })
 }
 
 export function rememberSupporter(signatureId: string) {

@@ -3,6 +3,7 @@ import { auditEntries } from '~/admin/audit.server'
 import { requireCampaigner } from '~/admin/auth.server'
 import type { Route } from './+types/admin.audit'
 import { ukTime } from '~/lib/format'
+import { type Column, DataTable } from '~/lib/ui/data-table'
 
 export const meta = () => [{ title: 'Audit log — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
 
@@ -17,6 +18,14 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const when = ukTime.dateTimeSeconds
 
+type Entry = Route.ComponentProps['loaderData']['entries'][number]
+const columns: Column<Entry>[] = [
+  { header: 'When', cell: (e) => when.format(new Date(e.at)), className: 'whitespace-nowrap' },
+  { header: 'Who', cell: (e) => e.who },
+  { header: 'Action', cell: (e) => e.action, className: 'font-mono' },
+  { header: 'Details', cell: (e) => (e.details.length > 400 ? `${e.details.slice(0, 400)}…` : e.details), className: 'font-mono break-all' },
+]
+
 export default function AdminAudit({ loaderData }: Route.ComponentProps) {
   const { entries, nextBefore, action } = loaderData
   return (
@@ -30,29 +39,17 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
         </div>
         <button type="submit" className="btn">Filter</button>
       </Form>
-      <div className="mt-4 overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-1 pr-3">When</th>
-              <th scope="col" className="py-1 pr-3">Who</th>
-              <th scope="col" className="py-1 pr-3">Action</th>
-              <th scope="col" className="py-1">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id} className="border-b border-gray-200 align-top">
-                <td className="py-1 pr-3 whitespace-nowrap">{when.format(new Date(e.at))}</td>
-                <td className="py-1 pr-3">{e.who}</td>
-                <td className="py-1 pr-3 font-mono">{e.action}</td>
-                <td className="py-1 font-mono break-all">{e.details.length > 400 ? `${e.details.slice(0, 400)}…` : e.details}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="mt-4">
+        <DataTable
+          caption="Audit log entries, newest first"
+          className="w-full text-sm"
+          scroll
+          columns={columns}
+          rows={entries}
+          rowKey={(e) => e.id}
+          empty={`Nothing recorded${action ? ' for that filter' : ''}.`}
+        />
       </div>
-      {!entries.length ? <p className="mt-2">Nothing recorded{action ? ' for that filter' : ''}.</p> : null}
       {nextBefore ? (
         <p className="mt-4">
           <a href={`/admin/audit?${new URLSearchParams({ before: nextBefore, ...(action ? { action } : {}) })}`}>Older entries</a>

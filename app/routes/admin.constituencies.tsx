@@ -2,6 +2,7 @@ import { Form } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
 import { constituencyTable } from '~/admin/figures.server'
 import { formatNumber } from '~/lib/format'
+import { type Column, DataTable } from '~/lib/ui/data-table'
 import type { Route } from './+types/admin.constituencies'
 
 export const meta = () => [{ title: 'Constituencies — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
@@ -11,6 +12,23 @@ export async function loader({ request }: Route.LoaderArgs) {
   const q = new URL(request.url).searchParams.get('q')?.slice(0, 100) ?? ''
   return { q, rows: await constituencyTable(q) }
 }
+
+type Row = Route.ComponentProps['loaderData']['rows'][number]
+const columns: Column<Row>[] = [
+  {
+    header: 'Constituency',
+    rowHeader: true,
+    cell: (c) => (
+      <>
+        {c.name} {c.onsCode ? <span className="text-sm text-ink-muted">{c.onsCode}</span> : null}
+      </>
+    ),
+  },
+  { header: 'Nation', cell: (c) => c.nation ?? '—' },
+  { header: 'MP', cell: (c) => (c.mp ? `${c.mp}${c.party ? ` (${c.party})` : ''}` : '—') },
+  { header: 'Signatures', numeric: true, cell: (c) => formatNumber(c.signatures) },
+  { header: 'Letters', numeric: true, cell: (c) => formatNumber(c.letters) },
+]
 
 export default function AdminConstituencies({ loaderData }: Route.ComponentProps) {
   const { q, rows } = loaderData
@@ -28,29 +46,15 @@ export default function AdminConstituencies({ loaderData }: Route.ComponentProps
       <p className="mt-4" role="status">
         {q ? `${formatNumber(rows.length)} constituencies match “${q}”.` : `${formatNumber(rows.length)} constituencies.`}
       </p>
-      <div className="mt-2 overflow-x-auto">
-        <table className="w-full text-left">
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-1 pr-4">Constituency</th>
-              <th scope="col" className="py-1 pr-4">Nation</th>
-              <th scope="col" className="py-1 pr-4">MP</th>
-              <th scope="col" className="py-1 pr-4 text-right">Signatures</th>
-              <th scope="col" className="py-1 text-right">Letters</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.onsCode ?? `mp:${c.name}`} className="border-b border-gray-200">
-                <th scope="row" className="py-1 pr-4 font-normal">{c.name} {c.onsCode ? <span className="text-sm text-ink-muted">{c.onsCode}</span> : null}</th>
-                <td className="py-1 pr-4">{c.nation ?? '—'}</td>
-                <td className="py-1 pr-4">{c.mp ? `${c.mp}${c.party ? ` (${c.party})` : ''}` : '—'}</td>
-                <td className="py-1 pr-4 text-right tabular-nums">{formatNumber(c.signatures)}</td>
-                <td className="py-1 text-right tabular-nums">{formatNumber(c.letters)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="mt-2">
+        <DataTable
+          caption="Constituencies, most support first"
+          scroll
+          columns={columns}
+          rows={rows}
+          rowKey={(c) => c.onsCode ?? `mp:${c.name}`}
+          empty={q ? 'No constituency, MP or ONS code matches that search.' : 'No constituencies are loaded yet: run npm run mps:sync.'}
+        />
       </div>
     </>
   )

@@ -7,6 +7,7 @@ import { ErrorSummary } from '~/components/error-summary'
 import { fieldState, problemsOf } from '~/components/text-field'
 import { readFormData } from '~/lib/form-data.server'
 import { formatNumber, ukTime } from '~/lib/format'
+import { type Column, DataTable } from '~/lib/ui/data-table'
 import type { Route } from './+types/admin.milestones'
 
 export const meta = () => [{ title: 'Milestones — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
@@ -30,6 +31,12 @@ export async function action({ request }: Route.ActionArgs) {
 
 const when = ukTime.dateTime
 
+type Milestone = Route.ComponentProps['loaderData']['list'][number]
+const columns: Column<Milestone>[] = [
+  { header: 'Milestone', numeric: true, cell: (m) => formatNumber(m.threshold) },
+  { header: 'Reached', cell: (m) => (m.reachedAt ? when.format(new Date(m.reachedAt)) : 'Not yet') },
+]
+
 export default function AdminMilestones({ loaderData, actionData }: Route.ComponentProps) {
   const field = fieldState('milestones', actionData?.result, 'thresholds')
   const thresholds = { ...field, defaultValue: field.defaultValue ?? loaderData.list.map((m) => m.threshold).join('\n') }
@@ -38,22 +45,16 @@ export default function AdminMilestones({ loaderData, actionData }: Route.Compon
       <h1 className="text-3xl font-bold">Milestones</h1>
       <p className="mt-2 max-w-3xl">The campaign page shows the count against the next milestone. Each is marked reached when the count passes it.</p>
       {loaderData.saved ? <p role="status" className="mt-4 rounded bg-brand-light p-3 font-semibold">Saved. The change is in the audit log.</p> : null}
-      <table className="mt-4 text-left">
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-1 pr-6">Milestone</th>
-            <th scope="col" className="py-1">Reached</th>
-          </tr>
-        </thead>
-        <tbody>
-          {loaderData.list.map((m) => (
-            <tr key={m.threshold} className="border-b border-gray-200">
-              <td className="py-1 pr-6 tabular-nums">{formatNumber(m.threshold)}</td>
-              <td className="py-1">{m.reachedAt ? when.format(new Date(m.reachedAt)) : 'Not yet'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="mt-4">
+        <DataTable
+          caption="Milestones and when each was reached"
+          className=""
+          columns={columns}
+          rows={loaderData.list}
+          rowKey={(m) => m.threshold}
+          empty="No milestones are set: add some below."
+        />
+      </div>
       <Form method="post" noValidate className="mt-8 max-w-md">
         <ErrorSummary problems={problemsOf([thresholds])} />
         <TextArea monospace field={thresholds} label="Milestones" hint="One number per line, like 100000." rows={8} />

@@ -16,6 +16,7 @@ import { ErrorSummary } from '~/components/error-summary'
 import { TextField, fieldState, problemsOf, type FormResult } from '~/components/text-field'
 import { formText, readFormData } from '~/lib/form-data.server'
 import { formatNumber, ukTime } from '~/lib/format'
+import { type Column, DataTable } from '~/lib/ui/data-table'
 import type { Route } from './+types/admin.moderation'
 
 export const meta = () => [{ title: 'Moderation — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
@@ -93,6 +94,39 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 const when = ukTime.dateTime
+
+type Loaded = Route.ComponentProps['loaderData']
+const matchColumns: Column<NonNullable<Loaded['matches']>['sample'][number]>[] = [
+  { header: 'Name', cell: (m) => m.name },
+  { header: 'Email', cell: (m) => m.email },
+  { header: 'Postcode', cell: (m) => m.postcode },
+  { header: 'IP address', cell: (m) => m.ipAddress ?? '—' },
+  { header: 'State', cell: (m) => m.state },
+  { header: 'Created', cell: (m) => when.format(new Date(m.createdAt)) },
+]
+const invalidationColumns: Column<Loaded['invalidations'][number]>[] = [
+  { header: 'When', cell: (i) => when.format(new Date(i.at)) },
+  { header: 'What', cell: (i) => `${formatNumber(i.count)} ${i.target}` },
+  { header: 'Search', cell: (i) => i.criteria },
+  { header: 'Reason', cell: (i) => i.reason },
+  { header: 'By', cell: (i) => i.by },
+  {
+    header: <span className="sr-only">Undo</span>,
+    key: 'undo',
+    cell: (i) =>
+      i.revertedAt ? (
+        `Undone ${when.format(new Date(i.revertedAt))}`
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="revert" />
+          <input type="hidden" name="invalidationId" value={i.id} />
+          <button type="submit" className="btn-secondary" aria-label={`Undo striking out ${i.count} ${i.target} on ${when.format(new Date(i.at))}`}>
+            Undo
+          </button>
+        </Form>
+      ),
+  },
+]
 
 function searchLink(params: Record<string, string>) {
   return `/admin/moderation?${new URLSearchParams(params)}`
@@ -196,34 +230,17 @@ export default function AdminModeration({ loaderData, actionData }: Route.Compon
             </p>
           ) : null}
           {matches.ipRange ? <p className="mt-1">IPv6 addresses are searched by their /64 network, which one connection controls: {matches.ipRange}.</p> : null}
-          {matches.sample.length ? (
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <thead>
-                  <tr className="border-b-2 border-ink">
-                    <th scope="col" className="py-1 pr-3">Name</th>
-                    <th scope="col" className="py-1 pr-3">Email</th>
-                    <th scope="col" className="py-1 pr-3">Postcode</th>
-                    <th scope="col" className="py-1 pr-3">IP address</th>
-                    <th scope="col" className="py-1 pr-3">State</th>
-                    <th scope="col" className="py-1">Created</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {matches.sample.map((m) => (
-                    <tr key={m.id} className="border-b border-gray-200">
-                      <td className="py-1 pr-3">{m.name}</td>
-                      <td className="py-1 pr-3">{m.email}</td>
-                      <td className="py-1 pr-3">{m.postcode}</td>
-                      <td className="py-1 pr-3">{m.ipAddress ?? '—'}</td>
-                      <td className="py-1 pr-3">{m.state}</td>
-                      <td className="py-1">{when.format(new Date(m.createdAt))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
+          <div className="mt-3">
+            <DataTable
+              caption={`The newest ${noun} that match`}
+              className="w-full text-sm"
+              scroll
+              columns={matchColumns}
+              rows={matches.sample}
+              rowKey={(m) => m.id}
+              empty={`No ${noun} match these criteria.`}
+            />
+          </div>
           {matches.invalidatable && criteria ? (
             <Form method="post" noValidate className="mt-6 max-w-2xl rounded-lg border-4 border-warn p-4">
               <h3 className="text-xl font-bold">Strike out {formatNumber(matches.invalidatable)} {noun}</h3>
@@ -248,46 +265,17 @@ export default function AdminModeration({ loaderData, actionData }: Route.Compon
 
       <section aria-labelledby="history-title" className="mt-10">
         <h2 id="history-title" className="text-2xl font-bold">Struck out recently</h2>
-        {invalidations.length ? (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b-2 border-ink">
-                  <th scope="col" className="py-1 pr-3">When</th>
-                  <th scope="col" className="py-1 pr-3">What</th>
-                  <th scope="col" className="py-1 pr-3">Search</th>
-                  <th scope="col" className="py-1 pr-3">Reason</th>
-                  <th scope="col" className="py-1 pr-3">By</th>
-                  <th scope="col" className="py-1"><span className="sr-only">Undo</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {invalidations.map((i) => (
-                  <tr key={i.id} className="border-b border-gray-200">
-                    <td className="py-1 pr-3">{when.format(new Date(i.at))}</td>
-                    <td className="py-1 pr-3">{formatNumber(i.count)} {i.target}</td>
-                    <td className="py-1 pr-3">{i.criteria}</td>
-                    <td className="py-1 pr-3">{i.reason}</td>
-                    <td className="py-1 pr-3">{i.by}</td>
-                    <td className="py-1">
-                      {i.revertedAt ? (
-                        `Undone ${when.format(new Date(i.revertedAt))}`
-                      ) : (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="revert" />
-                          <input type="hidden" name="invalidationId" value={i.id} />
-                          <button type="submit" className="btn-secondary" aria-label={`Undo striking out ${i.count} ${i.target} on ${when.format(new Date(i.at))}`}>
-                            Undo
-                          </button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : <p className="mt-2 text-ink-muted">Nothing has been struck out.</p>}
+        <div className="mt-3">
+          <DataTable
+            caption="Strike-outs, newest first"
+            className="w-full text-sm"
+            scroll
+            columns={invalidationColumns}
+            rows={invalidations}
+            rowKey={(i) => i.id}
+            empty="Nothing has been struck out."
+          />
+        </div>
       </section>
     </>
   )

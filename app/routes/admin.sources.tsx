@@ -2,6 +2,7 @@ import { requireCampaigner } from '~/admin/auth.server'
 import { DAYS, DIMENSIONS } from '~/admin/sources'
 import { sourceFigures, type SourceRow } from '~/admin/sources.server'
 import { formatNumber } from '~/lib/format'
+import { type Column, DataTable } from '~/lib/ui/data-table'
 import type { Route } from './+types/admin.sources'
 
 export const meta = () => [{ title: 'Sources — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
@@ -14,34 +15,34 @@ export async function loader({ request }: Route.LoaderArgs) {
 const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`)
 const code = (value: string | null) => (value === null ? <span className="text-ink-muted">(none)</span> : value)
 
+const sourceColumns: Column<SourceRow>[] = [
+  { header: 'Code', rowHeader: true, cell: (r) => code(r.value) },
+  { header: 'Confirmed signatures', numeric: true, cell: (r) => formatNumber(r.signatures) },
+  { header: 'Letters confirmed', numeric: true, cell: (r) => formatNumber(r.letters) },
+]
+
+type Figures = Route.ComponentProps['loaderData']['figures']
+type PerDayRow = Figures['perDay']['days'][number]
+const referralColumns: Column<Figures['topReferralCodes'][number]>[] = [
+  { header: 'Referral code', rowHeader: true, className: 'font-mono', cell: (r) => r.code },
+  { header: 'Confirmed signatures', numeric: true, cell: (r) => formatNumber(r.signatures) },
+]
+
 function SourceTable({ id, title, rows }: { id: string; title: string; rows: SourceRow[] }) {
   return (
     <section aria-labelledby={id} className="mt-8">
       <h2 id={id} className="text-2xl font-bold">{title}</h2>
-      {rows.length ? (
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full max-w-3xl text-left">
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-1 pr-4">Code</th>
-                <th scope="col" className="py-1 pr-4 text-right">Confirmed signatures</th>
-                <th scope="col" className="py-1 text-right">Letters confirmed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.value ?? ''} className="border-b border-gray-200">
-                  <th scope="row" className="py-1 pr-4 font-normal">{code(r.value)}</th>
-                  <td className="py-1 pr-4 text-right tabular-nums">{formatNumber(r.signatures)}</td>
-                  <td className="py-1 text-right tabular-nums">{formatNumber(r.letters)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="mt-2">No confirmed signatures or letters yet.</p>
-      )}
+      <div className="mt-2">
+        <DataTable
+          caption={`Confirmed signatures and letters ${title.toLowerCase()}`}
+          className="w-full max-w-3xl"
+          scroll
+          columns={sourceColumns}
+          rows={rows}
+          rowKey={(r) => r.value ?? ''}
+          empty="No confirmed signatures or letters yet."
+        />
+      </div>
     </section>
   )
 }
@@ -86,55 +87,37 @@ export default function AdminSources({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="per-day-title" className="mt-8">
         <h2 id="per-day-title" className="text-2xl font-bold">Confirmed signatures per day by source, last {DAYS} days</h2>
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full text-left">
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-1 pr-4">Day</th>
-                {perDay.sources.map((s) => (
-                  <th key={s ?? ''} scope="col" className="py-1 pr-4 text-right">{s ?? '(none)'}</th>
-                ))}
-                <th scope="col" className="py-1 text-right">Other sources</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...perDay.days].reverse().map((d) => (
-                <tr key={d.day} className="border-b border-gray-200">
-                  <th scope="row" className="py-1 pr-4 font-normal tabular-nums">{d.day}</th>
-                  {d.counts.map((n, i) => (
-                    <td key={perDay.sources[i] ?? ''} className="py-1 pr-4 text-right tabular-nums">{formatNumber(n)}</td>
-                  ))}
-                  <td className="py-1 text-right tabular-nums">{formatNumber(d.other)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="mt-2">
+          <DataTable
+            caption={`Confirmed signatures per day by source, last ${DAYS} days, newest first`}
+            scroll
+            columns={[
+              { header: 'Day', rowHeader: true, numeric: false, className: 'tabular-nums', cell: (d) => d.day },
+              ...perDay.sources.map(
+                (s, i): Column<PerDayRow> => ({ header: s ?? '(none)', key: `source:${s ?? ''}`, numeric: true, cell: (d) => formatNumber(d.counts[i] ?? 0) }),
+              ),
+              { header: 'Other sources', key: 'other', numeric: true, cell: (d) => formatNumber(d.other) },
+            ]}
+            rows={[...perDay.days].reverse()}
+            rowKey={(d) => d.day}
+            empty={`No confirmed signatures in the last ${DAYS} days.`}
+          />
         </div>
       </section>
 
       <section aria-labelledby="codes-title" className="mt-8">
         <h2 id="codes-title" className="text-2xl font-bold">Referral links that brought most signatures</h2>
         <p className="mt-1 text-ink-muted">Codes only: a code says nothing about whose link it is.</p>
-        {figures.topReferralCodes.length ? (
-          <table className="mt-2 w-full max-w-xl text-left">
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-1 pr-4">Referral code</th>
-                <th scope="col" className="py-1 text-right">Confirmed signatures</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.topReferralCodes.map((r) => (
-                <tr key={r.code} className="border-b border-gray-200">
-                  <th scope="row" className="py-1 pr-4 font-mono font-normal">{r.code}</th>
-                  <td className="py-1 text-right tabular-nums">{formatNumber(r.signatures)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p className="mt-2">Nobody has signed through a supporter’s link yet.</p>
-        )}
+        <div className="mt-2">
+          <DataTable
+            caption="Referral codes by confirmed signatures"
+            className="w-full max-w-xl"
+            columns={referralColumns}
+            rows={figures.topReferralCodes}
+            rowKey={(r) => r.code}
+            empty="Nobody has signed through a supporter’s link yet."
+          />
+        </div>
       </section>
     </>
   )

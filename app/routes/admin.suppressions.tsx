@@ -4,6 +4,7 @@ import { requireCampaigner } from '~/admin/auth.server'
 import { bouncedMps, clearMpBounce, findBouncedMp, findSuppression, liftSchema, liftSuppressionFor, listSuppressions } from '~/admin/suppressions.server'
 import { formText, readFormData } from '~/lib/form-data.server'
 import { formatNumber, ukTime } from '~/lib/format'
+import { type Column, DataTable } from '~/lib/ui/data-table'
 import type { Route } from './+types/admin.suppressions'
 
 export const meta = () => [{ title: 'Suppressed addresses — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
@@ -48,6 +49,24 @@ export async function action({ request }: Route.ActionArgs) {
 
 const when = ukTime.dateTime
 const reasons: Record<string, string> = { bounce: 'Hard bounce', complaint: 'Spam complaint' }
+
+type Suppressed = Route.ComponentProps['loaderData']['list']['rows'][number]
+function columns(q: string): Column<Suppressed>[] {
+  return [
+    { header: 'Address', cell: (row) => row.address, className: 'break-all' },
+    { header: 'Reason', cell: (row) => reasons[row.reason] ?? row.reason },
+    { header: 'Since', cell: (row) => when.format(new Date(row.since)) },
+    {
+      header: <span className="sr-only">Action</span>,
+      key: 'action',
+      cell: (row) => (
+        <Link to={`/admin/suppressions?${new URLSearchParams({ ...(q ? { q } : {}), lift: row.address })}`}>
+          Lift<span className="sr-only"> the suppression of {row.address}</span>
+        </Link>
+      ),
+    },
+  ]
+}
 
 function pageLink(q: string, page: number) {
   return `/admin/suppressions?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`
@@ -142,37 +161,18 @@ export default function AdminSuppressions({ loaderData, actionData }: Route.Comp
           </div>
           <button type="submit" className="btn">Search</button>
         </Form>
-        <p className="mt-4">
-          {list.total === 0
-            ? q ? 'No suppressed address matches.' : 'No address is suppressed.'
-            : `${formatNumber(list.total)} suppressed ${list.total === 1 ? 'address' : 'addresses'}${q ? ' match' : ''}, newest first.`}
-        </p>
-        {list.rows.length ? (
-          <table className="mt-4 w-full text-left">
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-1 pr-6">Address</th>
-                <th scope="col" className="py-1 pr-6">Reason</th>
-                <th scope="col" className="py-1 pr-6">Since</th>
-                <th scope="col" className="py-1"><span className="sr-only">Action</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((row) => (
-                <tr key={row.address} className="border-b border-gray-200">
-                  <td className="break-all py-1 pr-6">{row.address}</td>
-                  <td className="py-1 pr-6">{reasons[row.reason] ?? row.reason}</td>
-                  <td className="py-1 pr-6">{when.format(new Date(row.since))}</td>
-                  <td className="py-1">
-                    <Link to={`/admin/suppressions?${new URLSearchParams({ ...(q ? { q } : {}), lift: row.address })}`}>
-                      Lift<span className="sr-only"> the suppression of {row.address}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        {list.total ? (
+          <p className="mt-4">{`${formatNumber(list.total)} suppressed ${list.total === 1 ? 'address' : 'addresses'}${q ? ' match' : ''}, newest first.`}</p>
         ) : null}
+        <div className="mt-4">
+          <DataTable
+            caption="Suppressed addresses, newest first"
+            columns={columns(q)}
+            rows={list.rows}
+            rowKey={(row) => row.address}
+            empty={list.total === 0 ? (q ? 'No suppressed address matches.' : 'No address is suppressed.') : 'No suppressed address on this page.'}
+          />
+        </div>
         {list.pages > 1 ? (
           <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-4">
             {list.page > 1 ? <Link to={pageLink(q, list.page - 1)}>Newer</Link> : null}

@@ -4,7 +4,8 @@ import { requireCampaigner } from '~/admin/auth.server'
 import { MAILSHOT_STATUS_LABEL } from '~/updates/mailshot-labels'
 import { listMailshots } from '~/updates/mailshots.server'
 import type { Route } from './+types/admin.updates'
-import { ukTime } from '~/lib/format'
+import { formatNumber, ukTime } from '~/lib/format'
+import { type Column, DataTable } from '~/lib/ui/data-table'
 
 export const meta = () => [{ title: 'Campaign updates — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
 
@@ -18,6 +19,15 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const when = ukTime.dateTime
 
+type Update = Route.ComponentProps['loaderData']['list'][number]
+const columns: Column<Update>[] = [
+  { header: 'Subject', cell: (m) => <Link to={`/admin/updates/${m.id}`}>{m.subject}</Link> },
+  { header: 'Status', cell: (m) => MAILSHOT_STATUS_LABEL[m.status] },
+  { header: 'Queued', numeric: true, cell: (m) => formatNumber(m.queued) },
+  { header: 'Written by', cell: (m) => m.by },
+  { header: 'Created', cell: (m) => when.format(new Date(m.createdAt)) },
+]
+
 export default function AdminUpdates({ loaderData }: Route.ComponentProps) {
   return (
     <>
@@ -26,32 +36,9 @@ export default function AdminUpdates({ loaderData }: Route.ComponentProps) {
       <p className="mt-4">
         <Link to="/admin/updates/new" className="btn">Write an update</Link>
       </p>
-      {loaderData.list.length ? (
-        <table className="mt-6 w-full text-left">
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-1 pr-4">Subject</th>
-              <th scope="col" className="py-1 pr-4">Status</th>
-              <th scope="col" className="py-1 pr-4">Queued</th>
-              <th scope="col" className="py-1 pr-4">Written by</th>
-              <th scope="col" className="py-1">Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.list.map((m) => (
-              <tr key={m.id} className="border-b border-gray-200">
-                <td className="py-1 pr-4"><Link to={`/admin/updates/${m.id}`}>{m.subject}</Link></td>
-                <td className="py-1 pr-4">{MAILSHOT_STATUS_LABEL[m.status]}</td>
-                <td className="py-1 pr-4 tabular-nums">{m.queued.toLocaleString('en-GB')}</td>
-                <td className="py-1 pr-4">{m.by}</td>
-                <td className="py-1">{when.format(new Date(m.createdAt))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="mt-6">No updates yet.</p>
-      )}
+      <div className="mt-6">
+        <DataTable caption="Campaign updates, newest first" columns={columns} rows={loaderData.list} rowKey={(m) => m.id} empty="No updates yet." />
+      </div>
     </>
   )
 }

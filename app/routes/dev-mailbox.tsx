@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import { listOutbox } from '~/mail/dev-mailbox.server'
+import { type Column, DataTable } from '~/lib/ui/data-table'
 import type { Route } from './+types/dev-mailbox'
 
 export const meta = () => [{ title: 'Local mailbox' }, { name: 'robots', content: 'noindex' }]
@@ -8,35 +9,22 @@ export async function loader({ context }: Route.LoaderArgs) {
   return { emails: await listOutbox(context.socketAddress) }
 }
 
+type Email = Route.ComponentProps['loaderData']['emails'][number]
+const columns: Column<Email>[] = [
+  { header: 'To', cell: (e) => e.to },
+  { header: 'Subject', cell: (e) => <Link to={`/dev/mailbox/${e.id}`}>{e.subject}</Link> },
+  { header: 'Status', cell: (e) => e.status },
+  { header: 'Queued', cell: (e) => new Date(e.createdAt).toLocaleString('en-GB') },
+]
+
 export default function DevMailbox({ loaderData }: Route.ComponentProps) {
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
       <h1 className="text-3xl font-bold">Local mailbox</h1>
       <p className="mt-2">RESEND_API_KEY is not set, so emails stop here instead of being sent. Newest first.</p>
-      {loaderData.emails.length ? (
-        <table className="mt-6 w-full border-collapse text-left">
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th className="py-2">To</th>
-              <th className="py-2">Subject</th>
-              <th className="py-2">Status</th>
-              <th className="py-2">Queued</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.emails.map((e) => (
-              <tr key={e.id} className="border-b border-gray-300">
-                <td className="py-2">{e.to}</td>
-                <td className="py-2"><Link to={`/dev/mailbox/${e.id}`}>{e.subject}</Link></td>
-                <td className="py-2">{e.status}</td>
-                <td className="py-2">{new Date(e.createdAt).toLocaleString('en-GB')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="mt-6">No emails yet.</p>
-      )}
+      <div className="mt-6">
+        <DataTable caption="Emails in the local mailbox, newest first" columns={columns} rows={loaderData.emails} rowKey={(e) => e.id} empty="No emails yet." />
+      </div>
     </div>
   )
 }

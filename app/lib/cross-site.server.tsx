@@ -4,6 +4,8 @@
 // name from a hostile page), but a person who meets it needs to know what to
 // do. server/request-handler.ts swaps the bare answer for this page.
 
+import { errorDocument } from './error-document.server'
+
 /** React Router's own refusal, as it reaches handleError (react-router lib/actions.ts). */
 const CROSS_SITE_REFUSAL = /`origin` header (from a forwarded action request|is not a valid URL)|origin does not match `origin` header/i
 
@@ -18,12 +20,14 @@ export function isCrossSiteRefusal(error: unknown): boolean {
 export function crossSiteResponse(request: Request, stylesheet?: string): Response | undefined {
   if (new URL(request.url).pathname.endsWith('.data')) return undefined
   const headers = { 'Cache-Control': 'no-store' }
-  const html = `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>We could not accept that form — Duty of Care</title>${stylesheet ? `<link rel="stylesheet" href="${stylesheet}">` : ''}</head>
-<body><header class="bg-brand text-white"><div class="mx-auto max-w-5xl px-4 py-3"><a href="/" class="text-xl font-bold text-white">Duty of Care</a></div></header>
-<main id="main" class="mx-auto max-w-3xl px-4 py-10"><h1 class="text-3xl font-bold">We could not accept that form</h1>
-<p class="mt-4">It was sent to us from another website, not from a page of ours. To keep supporters safe, we only accept forms filled in on this site, so nothing has been recorded: no signature, no letter, no change.</p>
-<p class="mt-4">To sign the petition, write to your MP or change your details, go to <a href="/">the Duty of Care campaign</a> and fill in the form there.</p></main></body></html>`
+  const html = errorDocument({
+    heading: 'We could not accept that form',
+    paragraphs: [
+      'It was sent to us from another website, not from a page of ours. To keep supporters safe, we only accept forms filled in on this site, so nothing has been recorded: no signature, no letter, no change.',
+      <>To sign the petition, write to your MP or change your details, go to <a href="/">the Duty of Care campaign</a> and fill in the form there.</>,
+    ],
+    backLink: false,
+    stylesheet,
+  })
   return new Response(html, { status: 403, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } })
 }
