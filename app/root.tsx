@@ -16,7 +16,9 @@ export const links: Route.LinksFunction = () => [
 
 /** Who runs the campaign, for every page's footer (decision 094); whether this is `npm run demo` (decision 098). */
 export function loader() {
-  return { organisation: organisation(), demo: env().DEMO }
+  // Only what the footer shows: every byte here is sent again with each page for hydration.
+  const { name, url, address, charityNumber, privacyEmail, logoUrl } = organisation()
+  return { organisation: { name, url, address, charityNumber, privacyEmail, logoUrl }, demo: env().DEMO }
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

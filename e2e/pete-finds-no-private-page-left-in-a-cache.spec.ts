@@ -40,6 +40,8 @@ test('every page but the public ones is private, no-store: token pages, /write, 
     for (const url of [path, `${path === '/' ? '/_root' : path}.data`]) {
       for (const headers of [{} as Record<string, string>, { cookie }]) {
         const answer = await request.get(url, { headers, maxRedirects: 0 })
+        // Whatever a page or its data request is asked for, never a server error (/petition.json.data once was one).
+        expect(answer.status(), url).toBeLessThan(500)
         const cacheControl = answer.headers()['cache-control'] ?? ''
         if (isPublic) expect(cacheControl, `${url} is public`).not.toContain('private')
         else expect(cacheControl, `${url} (${answer.status()})`).toBe('private, no-store')

@@ -68,6 +68,13 @@ export async function createHttpApp(options: { trustProxyHops: number; productio
     next()
   })
 
+  // A page's data request (/write.data) names a page; a file-like resource (/petition.json, /og/x.png, an export)
+  // has none, and React Router would try to read its encoded body as JSON: a 404, never a 500.
+  app.use((req, res, next) => {
+    if (!/\.[A-Za-z0-9]{2,4}\.data$/.test(req.path)) return next()
+    res.status(404).set('Cache-Control', 'private, no-store').type('text/plain').send('Not found.')
+  })
+
   app.all(
     '/{*splat}',
     createRequestHandler({

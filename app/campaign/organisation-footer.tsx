@@ -2,7 +2,7 @@ import { Link } from 'react-router'
 import type { Organisation } from '~/lib/organisation.server'
 
 /** The site footer's identity lines: who runs the campaign, where to write, the charity number. */
-export function OrganisationFooter({ organisation }: { organisation: Organisation }) {
+export function OrganisationFooter({ organisation }: { organisation: Omit<Organisation, 'placeholder' | 'missing'> }) {
   return (
     <div className="mt-4 space-y-1">
       <p>
