@@ -37,7 +37,9 @@ test('every page but the public ones is private, no-store: token pages, /write, 
     const path = fill(template)
     const isPublic = PUBLIC.includes(template)
     // Signed out and signed in (the dashboard's pages and exports answer only then); the page and its data request.
-    for (const url of [path, `${path === '/' ? '/_root' : path}.data`]) {
+    // A file-like resource (/petition.json, an export) has no data request: that answers 404 (below).
+    const dataRequest = /\.[A-Za-z0-9]{2,4}$/.test(path) ? [] : [`${path === '/' ? '/_root' : path}.data`]
+    for (const url of [path, ...dataRequest]) {
       for (const headers of [{} as Record<string, string>, { cookie }]) {
         const answer = await request.get(url, { headers, maxRedirects: 0 })
         // Whatever a page or its data request is asked for, never a server error (/petition.json.data once was one).
@@ -49,6 +51,10 @@ test('every page but the public ones is private, no-store: token pages, /write, 
       }
     }
   }
+
+  // React Router would read a resource's encoded body as JSON: such a request is a 404, never a 500.
+  const resourceData = await request.get('/petition.json.data', { headers: { 'accept-encoding': 'gzip' } })
+  expect(resourceData.status()).toBe(404)
 
   // What a form sends back shows what was typed, on any page, public or not.
   const forms: [string, Record<string, string>][] = [
