@@ -58,7 +58,8 @@ describe('SIGTERM during load', () => {
     const { resend } = testContext()
     let stop = false
     const load = signingLoad(app.url, 'sigterm', 6, () => stop)
-    await waitFor('emails to start going out', async () => resend.emails.length > 0, 20_000)
+    // The worker's first batch waits for its start-up (queue, MP sync): on a busy 2-core run that took over 20 s.
+    await waitFor('emails to start going out', async () => resend.emails.length > 0, 60_000)
 
     let releaseSecondHalf!: () => void
     const slow = slowSign(0, new Promise<void>((r) => (releaseSecondHalf = r)))
