@@ -4,6 +4,7 @@
 // scenarios (Playwright, Chromium).
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import path from 'node:path'
 import { createTemplateDatabase, ensureTestServer } from '../app/testing/test-database'
 import { ROOT } from '../server/database'
 
@@ -50,11 +51,64 @@ const env = { TEST_ADMIN_DATABASE_URL: server.adminUrl, TEST_TEMPLATE_READY: '1'
 const results: [string, boolean][] = []
 const built = run('production build (Prisma client + React Router)', 'npm', ['run', 'build'], env)
 results.push(['build', built])
-if (built && only !== 'e2e') results.push(['unit and integration', run('unit and integration tests (vitest)', 'npx', ['vitest', 'run'], env)])
-if (built && only !== 'unit') results.push(['end-to-end', run('end-to-end scenarios (Playwright + Chromium)', 'npx', ['playwright', 'test'], env)])
+// Each runner also writes a JSON report, so the summary (the end of a long log, all CI may show) names what failed.
+const reports = path.join(ROOT, '.data', 'test-reports')
+fs.rmSync(reports, { recursive: true, force: true })
+fs.mkdirSync(reports, { recursive: true })
+const vitestReport = path.join(reports, 'vitest.json')
+const playwrightReport = path.join(reports, 'playwright.json')
+if (built && only !== 'e2e') {
+  const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]
+  results.push(['unit and integration', run('unit and integration tests (vitest)', 'npx', args, env)])
+}
+if (built && only !== 'unit') {
+  const args = ['playwright', 'test', '--reporter=list,json']
+  results.push(['end-to-end', run('end-to-end scenarios (Playwright + Chromium)', 'npx', args, { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport })])
+}
 await server.stop()
 
 console.log('\n━━ summary ━━')
 for (const [name, ok] of results) console.log(`${ok ? 'passed' : 'FAILED'}  ${name}`)
+for (const failure of [...failedTests(vitestReport, vitestFailures), ...failedTests(playwrightReport, playwrightFailures)]) {
+  console.log(`  ✗ ${failure}`)
+}
 const failed = results.filter(([, ok]) => !ok).length
 process.exit(failed ? 1 : 0)
+
+function failedTests(file: string, read: (report: unknown) => string[]): string[] {
+  try {
+    return read(JSON.parse(fs.readFileSync(file, 'utf8')))
+  } catch {
+    return [] // no report (the runner did not start): its own output says why
+  }
+}
+
+/** The first line of a failure message: enough to tell a timeout from an assertion. */
+const firstLine = (message: string | undefined) => (message ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 200) ?? ''
+
+function vitestFailures(report: unknown): string[] {
+  const { testResults = [] } = report as { testResults?: { name: string; message?: string; assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[] }[] }
+  return testResults.flatMap((file) => {
+    const where = path.relative(ROOT, file.name)
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed')
+    if (failed.length === 0 && file.message) return [`${where}: ${firstLine(file.message)}`]
+    return failed.map((t) => `${where} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`)
+  })
+}
+
+interface PlaywrightSuite {
+  title: string
+  file?: string
+  specs?: { title: string; file: string; ok: boolean; tests?: { results?: { error?: { message?: string } }[] }[] }[]
+  suites?: PlaywrightSuite[]
+}
+
+function playwrightFailures(report: unknown): string[] {
+  const walk = (suite: PlaywrightSuite): string[] => [
+    ...(suite.specs ?? [])
+      .filter((spec) => !spec.ok)
+      .map((spec) => `${spec.file} › ${spec.title}: ${firstLine(spec.tests?.at(-1)?.results?.at(-1)?.error?.message)}`),
+    ...(suite.suites ?? []).flatMap(walk),
+  ]
+  return ((report as { suites?: PlaywrightSuite[] }).suites ?? []).flatMap(walk)
+}

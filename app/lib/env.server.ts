@@ -3,6 +3,7 @@
 import crypto from 'node:crypto'
 import os from 'node:os'
 import { z } from 'zod'
+import { LOG_LEVELS } from './log.server'
 
 const flag = (fallback: boolean) =>
   z
@@ -53,6 +54,8 @@ const schema = z
     /** Emails per second Resend accepts from this account (requests, each up to 100 emails). */
     RESEND_REQUESTS_PER_SECOND: z.coerce.number().positive().default(4),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** How much the one logger writes (decision 090): info (default) logs every request; warn only problems. */
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     /** Bearer token for GET /metrics; unset = no metrics endpoint (404). */
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Web processes (decision 041): default one per core, at most 4; 1 runs web and worker in one process. */

@@ -5,9 +5,14 @@
 // logged: pass ids and counts, and paths through `loggablePath`.
 import { pino } from 'pino'
 
+/** LOG_LEVEL's values (validated with the rest of the configuration in env.server.ts). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug'] as const
+type LogLevel = (typeof LOG_LEVELS)[number]
+const configured = LOG_LEVELS.find((level) => level === process.env.LOG_LEVEL)
+
 export const log = pino({
   // Tests run quietly unless they fail; a process-level test reads the built server's own output.
-  level: process.env.VITEST ? 'warn' : 'info',
+  level: process.env.VITEST ? 'warn' : (configured ?? ('info' satisfies LogLevel)),
   base: { pid: process.pid },
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },

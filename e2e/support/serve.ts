@@ -22,6 +22,8 @@ const app = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.
   env: {
     ...process.env,
     NODE_ENV: 'production',
+    // One access-log line per request would bury the scenarios' own output (and CI's tail): problems only.
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     PORT: String(ports.app),
     APP_URL: appUrl,
     DATABASE_URL: database.url,
