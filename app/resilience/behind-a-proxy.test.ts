@@ -2,22 +2,14 @@
 // address is the right-most X-Forwarded-For entry, the one the balancer appended, so a
 // client writing its own entries (rotating them per request) beats no limit and plants
 // no address; and the local mailbox, run without a Resend key, answers only this machine.
-import net from 'node:net'
 import os from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
 import { rateRules } from '~/lib/rate-limit.server'
 import { ensureBuilt, startApp, type AppProcess } from '../../scripts/bench/app-process'
 import { testContext } from '../testing/context'
+import { freePort } from '~/testing/free-port'
 
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 /** A form POST as the load balancer passes it on: whatever the client wrote, then the client's address. */
 async function post(app: AppProcess, path: string, fields: Record<string, string>, forwardedFor: string, host = 'localhost') {

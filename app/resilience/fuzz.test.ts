@@ -14,14 +14,9 @@ import { prisma } from '~/lib/db.server'
 import { ensureBuilt, startApp, type AppProcess } from '../../scripts/bench/app-process'
 import { readClientManifest, routePath } from '../../scripts/bench/client-manifest'
 import { testContext } from '../testing/context'
+import { freePort } from '~/testing/free-port'
 
-/** Any free port: several checkouts may run this at once on one machine. */
-const APP_PORT = await new Promise<number>((resolve) => {
-  const probe = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address() as net.AddressInfo
-    probe.close(() => resolve(port))
-  })
-})
+const APP_PORT = await freePort()
 /**
  * Written only by signed-in campaigners (their own words, always rendered escaped —
  * the fuzz checks every page and email for that) or holding counter keys never shown

@@ -63,3 +63,22 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
     await sleep(everyMs)
   }
 }
+
+/**
+ * Waits for `remaining()` to reach 0, failing only when it has not gone down for `stallMs`: a loaded machine
+ * may take minutes to drain an outbox, a stuck one makes no progress at all, and only the second is a fault.
+ */
+export async function waitForProgress(what: string, remaining: () => Promise<number>, stallMs = 60_000, everyMs = 250): Promise<void> {
+  let best = Number.POSITIVE_INFINITY
+  let lastProgress = Date.now()
+  for (;;) {
+    const left = await remaining().catch(() => best)
+    if (left === 0) return
+    if (left < best) {
+      best = left
+      lastProgress = Date.now()
+    }
+    if (Date.now() - lastProgress > stallMs) throw new Error(`${what}: stuck at ${best} for ${Math.round(stallMs / 1000)} s`)
+    await sleep(everyMs)
+  }
+}

@@ -3,22 +3,14 @@
 // `npm run worker` processes, all on one database. A limit reached through one machine
 // holds on the other, and under a burst of signatures split between the machines every
 // confirmation email is sent exactly once, whichever worker claims it.
-import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
 import { rateRules } from '~/lib/rate-limit.server'
 import { ensureBuilt, startApp, type AppProcess } from '../../scripts/bench/app-process'
 import { testContext } from '../testing/context'
-import { sign, waitFor, type Outcome } from './load'
+import { sign, waitForProgress, type Outcome } from './load'
+import { freePort } from '~/testing/free-port'
 
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 /** A form POST as the load balancer passes it on to one machine. */
 async function post(app: AppProcess, path: string, fields: Record<string, string>, forwardedFor: string) {
@@ -85,10 +77,10 @@ describe('two web machines and two workers on one database', () => {
     expect(outcomes.filter((o) => o.status !== 303).map((o) => `${o.status} ${o.error ?? o.body?.slice(0, 200) ?? ''}`)).toEqual([])
     expect(await prisma.signature.count({ where: { email: { startsWith: 'fleet-' } } })).toBe(BURST)
 
-    await waitFor('every confirmation to be sent', async () => (await prisma.email.count({ where: { status: { in: ['queued', 'sending'] } } })) === 0, 90_000, 250)
+    await waitForProgress('every confirmation to be sent', () => prisma.email.count({ where: { status: { in: ['queued', 'sending'] } } }))
     const sent = testContext().resend.emails.filter((e) => e.to[0].startsWith('fleet-')).map((e) => e.to[0])
     expect(sent).toHaveLength(BURST)
     expect(new Set(sent).size).toBe(BURST)
     expect(await prisma.email.count({ where: { to: { startsWith: 'fleet-' }, status: 'sent' } })).toBe(BURST)
-  }, 180_000)
+  }, 600_000)
 })

@@ -11,10 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureBuilt, startApp, type AppProcess } from '../../scripts/bench/app-process'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/embedded-postgres'
 import { testContext } from '../testing/context'
+import { freePort } from '~/testing/free-port'
 import { sign, signingLoad, sleep, waitFor } from './load'
 
-const PG_PORT = 5240
-const APP_PORT = 5220
+// Chosen once: Postgres comes back on the same port after the outage.
+const PG_PORT = await freePort()
+const APP_PORT = await freePort()
 const dir = path.join(os.tmpdir(), `duty-of-care-outage-${process.pid}-${Date.now()}`)
 let postgres: EmbeddedDatabase
 let app: AppProcess

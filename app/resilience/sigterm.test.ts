@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
 import { ensureBuilt, startApp, type AppProcess } from '../../scripts/bench/app-process'
 import { testContext } from '../testing/context'
+import { freePort } from '~/testing/free-port'
 import { signingLoad, sleep, supporter, waitFor } from './load'
 
-const APP_PORT = 5221
+const APP_PORT = await freePort()
 let app: AppProcess
 
 beforeAll(async () => {

@@ -6,27 +6,19 @@
 // 1,890 signatures here. The petition and letter journeys run in Chromium, then a burst of
 // 500 signatures from 50 connections: no errors, none lost, each confirmation sent once.
 import { chromium, type Browser } from '@playwright/test'
-import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
 import { firstAppLink } from '~/testing/email-links'
 import { pgbouncerMissing, startPgBouncer, type Pooler } from '~/testing/pgbouncer'
 import { ensureBuilt, startApp, type AppProcess } from '../../scripts/bench/app-process'
 import { testContext } from '../testing/context'
-import { sign, waitFor, type Outcome } from './load'
+import { sign, waitFor, waitForProgress, type Outcome } from './load'
+import { freePort } from '~/testing/free-port'
 
 const missing = pgbouncerMissing()
 const isRoot = process.getuid?.() === 0
 if (missing && !isRoot) console.warn(`Skipping the PgBouncer test: ${missing}`)
 
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 const BURST = 500
 const CONNECTIONS = 50
@@ -140,11 +132,12 @@ describe.skipIf(missing && !isRoot)('through PgBouncer in transaction mode', () 
     expect(await prisma.signature.count({ where: { email: { in: emails } } })).toBe(BURST)
     expect(await prisma.rateLimit.count({ where: { key: { startsWith: 'signaturesPerIp:198.51.100.' } } })).toBe(CONNECTIONS)
 
-    await waitFor('every confirmation to be sent', async () => (await prisma.email.count({ where: { status: { in: ['queued', 'sending'] } } })) === 0, 60_000, 250)
+    await waitForProgress('every confirmation to be sent', () => prisma.email.count({ where: { status: { in: ['queued', 'sending'] } } }))
     const sent = testContext().resend.emails.filter((e) => e.to.some((to) => to.startsWith('pooled-'))).map((e) => e.to[0])
     expect(sent).toHaveLength(BURST)
     expect(new Set(sent).size).toBe(BURST)
     expect(pooler!.log()).not.toMatch(/prepared statement|advisory/i)
     expect(app!.output()).not.toMatch(/prepared statement .* (already exists|does not exist)/)
-  }, 180_000)
+    // A generous bound: the waits above fail on a stall, not on a slow machine.
+  }, 600_000)
 })

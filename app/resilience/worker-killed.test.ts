@@ -9,7 +9,8 @@ import { prisma } from '~/lib/db.server'
 import { signPetition } from '~/petition/sign.server'
 import { ensureBuilt, startApp, type AppProcess } from '../../scripts/bench/app-process'
 import { testContext } from '../testing/context'
-import { waitFor } from './load'
+import { freePort } from '~/testing/free-port'
+import { waitFor, waitForProgress } from './load'
 
 const SIGNATURES = 450
 let worker: AppProcess | undefined
@@ -18,11 +19,11 @@ afterAll(async () => {
   await worker?.stop('SIGKILL')
 })
 
-function startWorker() {
+async function startWorker() {
   const { resend, postcodes, members, databaseUrl } = testContext()
   return startApp({
     entry: 'server/worker.ts',
-    port: 5222, // unused by the worker alone
+    port: await freePort(), // unused by the worker alone
     databaseUrl,
     env: { RESEND_API_KEY: 're_killed_key', RESEND_BASE_URL: resend.url, POSTCODES_IO_URL: postcodes.url, MEMBERS_API_URL: members.url },
   })
@@ -45,7 +46,7 @@ describe('worker killed in the middle of a batch', () => {
 
     // 1. Killed while it holds a claimed batch (rendering it or waiting for Resend).
     worker = await startWorker()
-    await waitFor('a claimed batch', async () => (await prisma.email.count({ where: { status: 'sending' } })) > 0, 20_000, 2)
+    await waitFor('a claimed batch', async () => (await prisma.email.count({ where: { status: 'sending' } })) > 0, 60_000, 2)
     await worker.stop('SIGKILL')
     const claimedAtKill = await prisma.email.count({ where: { status: 'sending' } })
     await expireLeases()
@@ -53,14 +54,14 @@ describe('worker killed in the middle of a batch', () => {
     // 2. Killed the moment Resend has accepted a batch, before the worker writes down that it was sent.
     worker = await startWorker()
     const requestsBefore = resend.requests.length
-    await waitFor('Resend to accept a batch', async () => resend.requests.slice(requestsBefore).some((r) => r.status === 200), 20_000, 1)
+    await waitFor('Resend to accept a batch', async () => resend.requests.slice(requestsBefore).some((r) => r.status === 200), 60_000, 1)
     await worker.stop('SIGKILL')
     const acceptedButUnrecorded = resend.emails.length - (await prisma.email.count({ where: { status: 'sent' } }))
     await expireLeases()
 
     // 3. A clean run finishes the job.
     worker = await startWorker()
-    await waitFor('the outbox to drain', async () => (await prisma.email.count({ where: { status: { in: ['queued', 'sending'] } } })) === 0, 45_000, 250)
+    await waitForProgress('the outbox to drain', () => prisma.email.count({ where: { status: { in: ['queued', 'sending'] } } }))
     await worker.stop()
     console.info(`worker killed: first kill left ${claimedAtKill} emails claimed; second left ${acceptedButUnrecorded} accepted by Resend but not recorded; ${resend.requests.length} requests to Resend in all`)
 
@@ -71,5 +72,6 @@ describe('worker killed in the middle of a batch', () => {
     // Secret links are erased once Resend has them.
     expect(Number((await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Email" WHERE secrets IS NOT NULL`)[0].n)).toBe(0)
     expect(claimedAtKill).toBeGreaterThan(0)
-  }, 120_000)
+    // A generous bound: the drain fails on a stall, not on a slow machine.
+  }, 600_000)
 })

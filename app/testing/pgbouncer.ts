@@ -3,10 +3,10 @@
 // different server connection, so anything that keeps state in a session breaks here.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import { freePort } from './free-port'
 
 export const PGBOUNCER = process.env.PGBOUNCER_PATH ?? '/usr/sbin/pgbouncer'
 
@@ -24,14 +24,6 @@ export interface Pooler {
   stop: () => Promise<void>
 }
 
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 /** PgBouncer refuses to run as root: as root it runs as the `postgres` user (the embedded Postgres's), else `nobody`. */
 function unprivilegedUser(): { uid: number; gid: number } | undefined {
