@@ -277,9 +277,9 @@ export async function invalidateMatches(
       },
     })
     await tx.$executeRaw`UPDATE "Letter" SET state = 'invalidated' WHERE id = ANY(${ids}::uuid[])`
-    // Their emails to MPs that have not left yet never will.
+    // Their emails to MPs that have not left yet never will (unless this is undone: they keep its id).
     await tx.$executeRaw`
-      UPDATE "Email" SET status = 'failed', "lastError" = ${`invalidated:${invalidation.id}`}, "updatedAt" = now()
+      UPDATE "Email" SET status = 'failed', "invalidationId" = ${invalidation.id}::uuid, "updatedAt" = now()
       WHERE "letterId" = ANY(${ids}::uuid[]) AND status = 'queued'`
     await audit(campaigner.id, 'letters.invalidate', { invalidationId: invalidation.id, criteria: recordedCriteria(c), reason: recordedReason(reason), count: letters.length }, tx)
     return { status: 'done', invalidationId: invalidation.id, count: letters.length }
@@ -305,9 +305,11 @@ export async function revertInvalidation(campaigner: Campaigner, invalidationId:
             UPDATE "Letter" SET state = ${state}::"LetterState" WHERE id = ANY(${ids}::uuid[]) AND state = 'invalidated'`
         }
       }
+      // Back in the queue as they were: due at their own time, or (already offered to Resend) retried now.
       await tx.$executeRaw`
-        UPDATE "Email" SET status = 'queued', "lastError" = NULL, "nextAttemptAt" = now(), "updatedAt" = now()
-        WHERE "lastError" = ${`invalidated:${invalidation.id}`} AND status = 'failed'`
+        UPDATE "Email" SET status = 'queued', "invalidationId" = NULL, "updatedAt" = now(),
+          "retryAt" = CASE WHEN "idempotencyKey" IS NOT NULL THEN now() END
+        WHERE "invalidationId" = ${invalidation.id}::uuid AND status = 'failed'`
     } else {
       restored = await tx.$executeRaw`
         UPDATE "Signature"

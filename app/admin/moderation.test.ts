@@ -131,6 +131,39 @@ describe('striking out a burst', () => {
     expect(await states()).toEqual(['pending', 'confirmed', 'sent'])
     expect(await emailStatus()).toBe('queued')
   })
+
+  it('finds the emails it cancelled by their link to it, never by what their delivery error says', async () => {
+    const admin = await signedInCampaigner('admin')
+    await prisma.constituency.create({ data: { onsCode: 'E1', name: 'Somewhere', nameKey: 'somewhere', nation: 'England' } })
+    await prisma.mp.create({ data: { id: 1, name: 'An MP', fullTitle: 'An MP MP', party: 'X', constituencyCode: 'E1' } })
+    const letter = (email: string, state: 'confirmed' | 'sent', ip: string) =>
+      prisma.letter.create({
+        data: { mpId: 1, constituencyCode: 'E1', name: 'L', email, emailKey: email, postcode: 'RG1 1AA', personalisation: 0, state, ipAddress: ip, confirmedAt: new Date() },
+      })
+    const struck = await letter('b@spam.test', 'confirmed', '203.0.113.5')
+    const other = await letter('d@elsewhere.test', 'sent', '198.51.100.9')
+    const toMp = (letterId: string, fields: { status: 'queued' | 'failed'; lastError: string; idempotencyKey: string }) =>
+      prisma.email.create({
+        data: { kind: 'letter_to_mp', to: 'mp@parliament.uk', subject: 's', template: 't', data: {}, letterId, retryAt: new Date(Date.now() + 600_000), ...fields },
+      })
+    // Its email to the MP had been tried once (Resend answered 500) and waits for its retry.
+    const cancelled = await toMp(struck.id, { status: 'queued', lastError: '500 application_error: Something went wrong', idempotencyKey: 'a-request' })
+    const done = await invalidateMatches(admin.campaigner, criteria({ target: 'letters', ip: '203.0.113.5' }), 'spam', 1)
+    if (done.status !== 'done') throw new Error(`not struck out: ${done.status}`)
+    // Another letter's email that failed for good, with a provider's message that happens to read like the old marker.
+    const lookalike = await toMp(other.id, { status: 'failed', lastError: `invalidated:${done.invalidationId}`, idempotencyKey: 'another-request' })
+
+    const row = (id: string) => prisma.email.findUniqueOrThrow({ where: { id }, select: { status: true, lastError: true, invalidationId: true, retryAt: true } })
+    // Cancelled, linked to the strike-out, and its last delivery error still says what Resend said.
+    expect(await row(cancelled.id)).toMatchObject({ status: 'failed', invalidationId: done.invalidationId, lastError: '500 application_error: Something went wrong' })
+
+    expect(await revertInvalidation(admin.campaigner, done.invalidationId)).toBe('reverted')
+    const reopened = await row(cancelled.id)
+    expect(reopened).toMatchObject({ status: 'queued', invalidationId: null, lastError: '500 application_error: Something went wrong' })
+    // Its retry is due now, under the request's own key.
+    expect(reopened.retryAt!.getTime()).toBeLessThanOrEqual(Date.now())
+    expect(await row(lookalike.id)).toMatchObject({ status: 'failed', invalidationId: null, lastError: `invalidated:${done.invalidationId}` })
+  })
 })
 
 describe('trending', () => {

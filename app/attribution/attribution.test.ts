@@ -18,6 +18,7 @@ import { anonymiseSignatures } from '~/retention/anonymise.server'
 import { loader as homeLoader } from '~/routes/home'
 import { action as writeAction, loader as writeLoader } from '~/routes/write'
 import { testContext } from '~/testing/context'
+import { makeOutboxDue } from '~/testing/outbox'
 import { attributionFromUrl } from './codes'
 
 let ip = 0
@@ -35,7 +36,7 @@ async function sign(email: string, hidden: Record<string, string | string[]> = {
 
 /** Confirms the signature of `email` as its emailed link's button does; returns its id. */
 async function confirm(email: string) {
-  await prisma.$executeRaw`UPDATE "Email" SET "nextAttemptAt" = now() WHERE status = 'queued'`
+  await makeOutboxDue()
   await deliverAllDue()
   const mail = testContext().resend.emails.filter((e) => e.to.includes(email)).at(-1)
   const token = mail?.html?.match(/\/petition\/confirm\/([A-Za-z0-9_-]+)/)?.[1]

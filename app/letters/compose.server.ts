@@ -263,7 +263,7 @@ async function writePendingLetter(input: LetterInput, checked: CheckedLetter, em
         if (existing.state === 'pending') {
           // Their latest words and a fresh link; the old link and its reminder go.
           await tx.letter.update({ where: { id: existing.id }, data: { ...content, createdAt: new Date(), reminderSentAt: null } })
-          await tx.email.deleteMany({ where: { letterId: existing.id, status: 'queued', batchKey: null, kind: { in: ['letter_confirmation', 'letter_reminder'] } } })
+          await tx.email.deleteMany({ where: { letterId: existing.id, status: 'queued', idempotencyKey: null, kind: { in: ['letter_confirmation', 'letter_reminder'] } } })
           await queueEmail(tx, confirmationEmail(existing.id, false))
           await queueEmail(tx, confirmationEmail(existing.id, true))
           return existing.id

@@ -7,6 +7,7 @@ import { deliverAllDue } from '~/emails/outbox.server'
 import { forgetPlaces } from '~/mps/lookup.server'
 import { switchTargetOff } from '~/mps/targets.server'
 import { testContext } from '~/testing/context'
+import { makeOutboxDue } from '~/testing/outbox'
 import { resendError } from '~/testing/stubs/resend-stub'
 import { beginLetter, previewLetter, recordOwnMail, requestLetter, type ComposeStart } from './compose.server'
 import { confirmLetter, letterToConfirm } from './confirm.server'
@@ -19,9 +20,6 @@ let start: ComposeStart
 
 const compose = async (overrides: Partial<Record<string, string>> = {}) => letterInput(start, overrides)
 
-async function makeEverythingDue() {
-  await prisma.$executeRaw`UPDATE "Email" SET "nextAttemptAt" = now() WHERE status IN ('queued', 'sending')`
-}
 
 const sentTo = (address: string) => testContext().resend.emails.filter((e) => e.to.includes(address))
 
@@ -142,7 +140,7 @@ describe('sending a letter', () => {
     // A second press, or the job running again, sends nothing more.
     expect(await confirmLetter(token)).toEqual({ status: 'already-confirmed', mpName: 'Matt Rodda' })
     expect(await letterToConfirm(token)).toEqual({ status: 'already-confirmed', held: false })
-    await makeEverythingDue()
+    await makeOutboxDue()
     await deliverAllDue()
     expect(sentTo(MP_ADDRESS)).toHaveLength(1)
     // Nothing left to remind about.
@@ -162,7 +160,7 @@ describe('sending a letter', () => {
     expect(JSON.stringify(queued)).not.toMatch(/evil\.example|URGENT|account is locked/)
 
     await deliverAllDue()
-    await makeEverythingDue() // a day passes: the reminder
+    await makeOutboxDue() // a day passes: the reminder
     await deliverAllDue()
     const { resend } = testContext()
     expect(resend.emails.map((e) => e.subject)).toEqual(['Confirm your letter to Matt Rodda', 'Reminder: confirm your letter to Matt Rodda'])
@@ -202,9 +200,9 @@ describe('sending a letter', () => {
     expect(sentTo(MP_ADDRESS)).toHaveLength(0)
     // Accepted, but the answer is lost: the retry carries the same Idempotency-Key.
     resend.loseNextResponse()
-    await makeEverythingDue()
+    await makeOutboxDue()
     await deliverAllDue()
-    await makeEverythingDue()
+    await makeOutboxDue()
     await deliverAllDue()
     expect(sentTo(MP_ADDRESS)).toHaveLength(1)
     expect((await prisma.email.findFirstOrThrow({ where: { kind: 'letter_to_mp' } })).status).toBe('sent')
@@ -215,11 +213,11 @@ describe('sending a letter', () => {
     await deliverAllDue()
     const { resend } = testContext()
     const first = linkIn(resend.emails[0].html, 'write/confirm')
-    await makeEverythingDue() // a day passes
+    await makeOutboxDue() // a day passes
     await deliverAllDue()
     expect(resend.emails.map((e) => e.subject)).toEqual(['Confirm your letter to Matt Rodda', 'Reminder: confirm your letter to Matt Rodda'])
     expect(linkIn(resend.emails[1].html, 'write/confirm')).toBe(first)
-    await makeEverythingDue()
+    await makeOutboxDue()
     await deliverAllDue()
     expect(resend.emails).toHaveLength(2)
     await trackLetters()
@@ -244,7 +242,7 @@ describe('sending a letter', () => {
     const token = linkIn(testContext().resend.emails[0].html, 'write/confirm')
     await switchTargetOff(4654, 'Asked not to receive campaign mail')
     expect(await confirmLetter(token)).toEqual({ status: 'undeliverable', mpName: 'Matt Rodda' })
-    await makeEverythingDue()
+    await makeOutboxDue()
     await deliverAllDue()
     expect(sentTo(MP_ADDRESS)).toHaveLength(0)
     expect((await prisma.letter.findFirstOrThrow()).state).toBe('failed')

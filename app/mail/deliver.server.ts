@@ -25,7 +25,8 @@ const claimedEmail = {
   secrets: col.json,
   headers: col.json,
   attempts: col.number,
-  batchKey: col.string.nullable(),
+  idempotencyKey: col.string,
+  claimToken: col.string,
   createdAt: col.at,
 }
 type Email = RowOf<typeof claimedEmail>
@@ -48,27 +49,43 @@ export interface DeliveryReport {
   pauseMs: number
 }
 
-/** Claims one batch: an unfinished batch whose retry is due (same emails, same key), else fresh emails. */
+/**
+ * The three ways an email is due, each read through its own partial index (decision 076): a request whose
+ * worker died (its claim lapsed), a request waiting to be retried, and an email never offered to Resend.
+ */
+export const dueEmails = {
+  abandoned: Prisma.sql`status = ${emailStatus.sending} AND "claimExpiresAt" <= now()`,
+  retry: Prisma.sql`status = ${emailStatus.queued} AND "idempotencyKey" IS NOT NULL AND "retryAt" <= now()`,
+  fresh: Prisma.sql`status = ${emailStatus.queued} AND "idempotencyKey" IS NULL AND "notBefore" <= now()`,
+}
+
+/** A new claim: its own token, and a lease after which another worker may take the request over. */
+function claim() {
+  return Prisma.sql`status = ${emailStatus.sending}, attempts = attempts + 1, "updatedAt" = now(), "retryAt" = NULL,
+    "claimToken" = ${crypto.randomUUID()}::uuid, "claimExpiresAt" = now() + make_interval(secs => ${LEASE_SECONDS})`
+}
+
+/**
+ * Claims one batch: a request already offered to Resend that is due again (the same emails under the same
+ * Idempotency-Key: its worker died, or its retry is due), else up to BATCH_SIZE fresh emails under a new key.
+ */
 async function claimBatch(): Promise<Email[]> {
   const claimed = await prisma.$transaction(async (tx) => {
-    const retry = await sql.rows({ batchKey: col.string }, tx)`
-      SELECT "batchKey" FROM "Email"
-      WHERE "batchKey" IS NOT NULL AND status IN (${emailStatus.queued}, ${emailStatus.sending}) AND "nextAttemptAt" <= now()
-      ORDER BY "nextAttemptAt" LIMIT 1 FOR UPDATE SKIP LOCKED`
-    if (retry.length) {
+    const dueRequest = async (due: Prisma.Sql, order: Prisma.Sql) =>
+      (await sql.rows({ idempotencyKey: col.string }, tx)`
+        SELECT "idempotencyKey" FROM "Email" WHERE ${due} ORDER BY ${order} LIMIT 1 FOR UPDATE SKIP LOCKED`)[0]
+    const again = (await dueRequest(dueEmails.abandoned, Prisma.sql`"claimExpiresAt"`)) ?? (await dueRequest(dueEmails.retry, Prisma.sql`"retryAt"`))
+    if (again) {
       return sql.rows(claimedEmail, tx)`
-        UPDATE "Email" SET status = ${emailStatus.sending}, attempts = attempts + 1, "updatedAt" = now(),
-          "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS})
-        WHERE "batchKey" = ${retry[0].batchKey} AND status IN (${emailStatus.queued}, ${emailStatus.sending})
+        UPDATE "Email" SET ${claim()}
+        WHERE "idempotencyKey" = ${again.idempotencyKey} AND status IN (${emailStatus.queued}, ${emailStatus.sending})
         RETURNING ${CLAIMED_COLUMNS}`
     }
-    const batchKey = crypto.randomUUID()
     return sql.rows(claimedEmail, tx)`
-      UPDATE "Email" SET status = ${emailStatus.sending}, attempts = attempts + 1, "batchKey" = ${batchKey}, "updatedAt" = now(),
-        "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS})
+      UPDATE "Email" SET ${claim()}, "idempotencyKey" = ${crypto.randomUUID()}
       WHERE id IN (
-        SELECT id FROM "Email" WHERE status = ${emailStatus.queued} AND "batchKey" IS NULL AND "nextAttemptAt" <= now()
-        ORDER BY "nextAttemptAt" LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
+        SELECT id FROM "Email" WHERE ${dueEmails.fresh}
+        ORDER BY "notBefore" LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
       RETURNING ${CLAIMED_COLUMNS}`
   })
   // RETURNING follows no order: keep the batch in the order the emails were queued.
@@ -81,8 +98,8 @@ async function dropSuppressed(emails: Email[]): Promise<Email[]> {
   const dropped = await suppressedAmong(emails)
   if (!dropped.length) return emails
   await prisma.email.updateMany({
-    where: { id: { in: dropped.map((e) => e.id) } },
-    data: { status: 'suppressed', secrets: Prisma.DbNull, lastError: 'address suppressed after a bounce or complaint' },
+    where: stillOurs(dropped),
+    data: { status: 'suppressed', secrets: Prisma.DbNull, lastError: 'address suppressed after a bounce or complaint', ...RELEASED },
   })
   const droppedIds = new Set(dropped.map((e) => e.id))
   return emails.filter((e) => !droppedIds.has(e.id))
@@ -113,22 +130,29 @@ function backoffSeconds(attempts: number) {
   return Math.round(base / 2 + Math.random() * (base / 2))
 }
 
-// Every update after the claim touches only rows still `sending`: an email cancelled meanwhile (a
-// supporter's erasure, app/retention) stays cancelled and empty, whatever this batch does next.
-const STILL_OURS = { status: 'sending' } as const
+// Every update after the claim touches only rows still `sending` under this very claim: an email cancelled
+// meanwhile (a supporter's erasure, app/retention) stays cancelled and empty, and a request another worker
+// took over when this one's lease lapsed is that worker's to record, whatever this one does next.
+function stillOurs(emails: Email[]) {
+  return { id: { in: emails.map((e) => e.id) }, status: 'sending', claimToken: emails[0].claimToken } as const
+}
+
+/** What every update that lets a claimed email go clears: the claim means nothing once it is not `sending`. */
+const RELEASED = { claimToken: null, claimExpiresAt: null } as const
 
 async function markSent(emails: Email[], providerIds: (string | undefined)[], rendered?: { html: string; text: string }[]) {
   const now = new Date()
   await prisma.$transaction(
     emails.map((email, i) =>
       prisma.email.updateMany({
-        where: { id: email.id, ...STILL_OURS },
+        where: stillOurs([email]),
         data: {
           status: 'sent',
           sentAt: now,
           providerId: providerIds[i] ?? null,
           secrets: Prisma.DbNull,
           lastError: null,
+          ...RELEASED,
           ...(rendered ? { outboxHtml: rendered[i].html, outboxText: rendered[i].text } : {}),
         },
       }),
@@ -136,17 +160,28 @@ async function markSent(emails: Email[], providerIds: (string | undefined)[], re
   )
 }
 
+/** Back in the queue, to be retried as the same request (same emails, same key) once `seconds` have passed. */
 async function defer(emails: Email[], seconds: number, error: string) {
   await prisma.email.updateMany({
-    where: { id: { in: emails.map((e) => e.id) }, ...STILL_OURS },
-    data: { status: 'queued', nextAttemptAt: new Date(Date.now() + seconds * 1000), lastError: error.slice(0, 500) },
+    where: stillOurs(emails),
+    data: { status: 'queued', retryAt: new Date(Date.now() + seconds * 1000), lastError: error.slice(0, 500), ...RELEASED },
   })
+}
+
+/** Back in the queue at once, as a different request: `idempotencyKey` for all of them, or each its own. */
+async function resendAs(emails: Email[], idempotencyKey: string | ((email: Email) => string)) {
+  const requeued = { status: 'queued', retryAt: new Date(), ...RELEASED } as const
+  await prisma.$transaction(
+    typeof idempotencyKey === 'string'
+      ? [prisma.email.updateMany({ where: stillOurs(emails), data: { ...requeued, idempotencyKey } })]
+      : emails.map((e) => prisma.email.updateMany({ where: stillOurs([e]), data: { ...requeued, idempotencyKey: idempotencyKey(e) } })),
+  )
 }
 
 async function fail(emails: Email[], error: string) {
   await prisma.email.updateMany({
-    where: { id: { in: emails.map((e) => e.id) }, ...STILL_OURS },
-    data: { status: 'failed', secrets: Prisma.DbNull, lastError: error.slice(0, 500) },
+    where: stillOurs(emails),
+    data: { status: 'failed', secrets: Prisma.DbNull, lastError: error.slice(0, 500), ...RELEASED },
   })
 }
 
@@ -180,10 +215,9 @@ export async function deliverBatch(render: EmailRenderer, options: { beforeSend?
     return report
   }
 
-  const batchKey = emails[0].batchKey!
   // Waits for this request's turn at Resend's account-wide rate (app/mail/pace.server.ts).
   await options.beforeSend?.()
-  const { providerIds, error, headers } = await send(messages, batchKey)
+  const { providerIds, error, headers } = await send(messages, emails[0].idempotencyKey)
   if (providerIds) {
     await markSent(emails, providerIds)
     report.sent = emails.length
@@ -203,16 +237,14 @@ export async function deliverBatch(render: EmailRenderer, options: { beforeSend?
     report.pauseMs = seconds * 1000
   } else if (status === 409 && name === 'invalid_idempotent_request') {
     // The batch changed since its first attempt (an address was suppressed): it is a new request.
-    await prisma.email.updateMany({ where: { id: { in: emails.map((e) => e.id) }, ...STILL_OURS }, data: { batchKey: crypto.randomUUID(), status: 'queued', nextAttemptAt: new Date() } })
+    await resendAs(emails, crypto.randomUUID())
     report.deferred = emails.length
   } else if (status === null || status >= 500 || status === 409) {
     await defer(emails, backoffSeconds(emails[0].attempts), message)
     report.deferred = emails.length
   } else if (emails.length > 1) {
     // A permanent error fails a whole strict batch: retry each email alone to find the bad one.
-    await prisma.$transaction(
-      emails.map((e) => prisma.email.updateMany({ where: { id: e.id, ...STILL_OURS }, data: { batchKey: e.id, status: 'queued', nextAttemptAt: new Date() } })),
-    )
+    await resendAs(emails, (e) => e.id)
     report.deferred = emails.length
   } else {
     await fail(emails, message)

@@ -41,7 +41,7 @@ export async function insertEmail(tx: Prisma.TransactionClient, email: QueuedEma
       signatureId: email.signatureId,
       letterId: email.letterId,
       mailshotId: email.mailshotId,
-      nextAttemptAt: email.notBefore ?? new Date(),
+      notBefore: email.notBefore ?? new Date(),
       linkTokenHash: email.linkTokenHash,
     },
     select: { id: true },
@@ -57,7 +57,7 @@ export function emailInsertSql(email: Omit<QueuedEmail, 'signatureId'>, from: { 
   const json = (value: object | undefined) => (value === undefined ? null : JSON.stringify(value))
   return Prisma.sql`
     INSERT INTO "Email" (id, kind, "to", subject, template, data, secrets, "replyTo", "fromName", headers,
-      "letterId", "mailshotId", "nextAttemptAt", "linkTokenHash", "signatureId", "updatedAt")
+      "letterId", "mailshotId", "notBefore", "linkTokenHash", "signatureId", "updatedAt")
     SELECT gen_random_uuid(), ${email.kind}::"EmailKind", ${email.to}, ${email.subject}, ${email.template},
       ${json(email.data)}::jsonb, ${json(email.secrets)}::jsonb, ${email.replyTo ?? null}, ${email.fromName ?? null},
       ${json(email.headers)}::jsonb, ${email.letterId ?? null}::uuid, ${email.mailshotId ?? null}::uuid,

@@ -4,15 +4,16 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
 import { testContext } from '~/testing/context'
+import { makeOutboxDue } from '~/testing/outbox'
 import { deliverBatch } from './deliver.server'
 import { pauseSending, reserveSendSlot, waitForSendSlot } from './pace.server'
 
 /** Emails already split into one-email batches, so each is one request to Resend. */
 async function queueSingleEmailBatches(n: number) {
   await prisma.$executeRaw`
-    INSERT INTO "Email" (id, kind, "to", subject, template, data, "batchKey", "updatedAt")
+    INSERT INTO "Email" (id, kind, "to", subject, template, data, "idempotencyKey", "retryAt", "updatedAt")
     SELECT gen_random_uuid(), 'already_signed', 'reader' || i || '@example.org', 'Hello', 'already-signed',
-      '{"name":"Reader","writeUrl":"http://campaign.test/write"}'::jsonb, gen_random_uuid()::text, now()
+      '{"name":"Reader","writeUrl":"http://campaign.test/write"}'::jsonb, gen_random_uuid()::text, now(), now()
     FROM generate_series(1, ${n}) AS i`
 }
 
@@ -20,7 +21,7 @@ async function worker(beforeSend?: () => Promise<void>) {
   for (;;) {
     const report = await deliverBatch(async () => ({ html: '<p>An email</p>', text: 'An email' }), { beforeSend })
     if (!report.claimed) return
-    if (report.pauseMs) await prisma.$executeRaw`UPDATE "Email" SET "nextAttemptAt" = now() WHERE status = 'queued'`
+    if (report.pauseMs) await makeOutboxDue()
   }
 }
 

@@ -10,6 +10,7 @@ import { confirmSignature } from '~/petition/confirm.server'
 import { refreshCounts } from '~/petition/counts.server'
 import { signPetition } from '~/petition/sign.server'
 import { testContext } from '~/testing/context'
+import { makeOutboxDue } from '~/testing/outbox'
 import { resendError } from '~/testing/stubs/resend-stub'
 import { metricsResponse } from './metrics.server'
 import { readOperationsSnapshot } from './snapshot.server'
@@ -59,7 +60,7 @@ describe('GET /metrics', () => {
     // Resend fails once (a 500): counted by kind; then the emails go.
     testContext().resend.failNext(resendError(500, 'internal_server_error', 'Something went wrong'))
     await deliverAllDue()
-    await prisma.$executeRaw`UPDATE "Email" SET "nextAttemptAt" = now() WHERE status IN ('queued', 'sending')`
+    await makeOutboxDue()
     await deliverAllDue()
     const link = testContext().resend.emails.map((e) => e.html?.match(/\/petition\/confirm\/([A-Za-z0-9_-]+)/)?.[1]).find(Boolean)
     await confirmSignature(link)

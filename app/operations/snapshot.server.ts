@@ -2,6 +2,7 @@
 // (a handful of index-only counts), so every web process answers the same
 // whichever one is asked (decision 091). Cached a few seconds per process.
 import { prisma } from '~/lib/db.server'
+import { dueEmails } from '~/mail/deliver.server'
 import { col, sql } from '~/lib/sql.server'
 import { memoFor } from '~/lib/memo.server'
 import type { ExternalService } from '~/lib/service-failures.server'
@@ -37,7 +38,7 @@ async function read(): Promise<OperationsSnapshot> {
     sql.rows({ status: col.string, n: col.count })`SELECT status::text AS status, count(*) AS n FROM "Email" GROUP BY status`,
     sql.rows({ due: col.count, oldest: col.at.nullable() })`
       SELECT count(*) AS due, min("createdAt") AS oldest FROM "Email"
-      WHERE status IN ('queued', 'sending') AND "nextAttemptAt" <= now()`,
+      WHERE (${dueEmails.fresh}) OR (${dueEmails.retry}) OR (${dueEmails.abandoned})`,
     sql.rows({ service: col.string, n: col.count })`
       SELECT service, count(*) AS n FROM "ServiceFailure" WHERE "createdAt" > now() - interval '1 hour' GROUP BY service`,
     sql.rows({ service: col.string, kind: col.string, detail: col.string, createdAt: col.at })`

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
 import { deliverAllDue } from '~/emails/outbox.server'
 import { testContext } from '~/testing/context'
+import { makeOutboxDue } from '~/testing/outbox'
 import { resendError } from '~/testing/stubs/resend-stub'
 import { confirmSignature, signatureLinkState } from './confirm.server'
 import { refreshCounts } from './counts.server'
@@ -18,9 +19,6 @@ function confirmLink(html: string | undefined) {
   return match[1]
 }
 
-async function makeEverythingDue() {
-  await prisma.$executeRaw`UPDATE "Email" SET "nextAttemptAt" = now() WHERE status IN ('queued', 'sending')`
-}
 
 beforeEach(async () => {
   testContext().resend.reset()
@@ -148,10 +146,10 @@ describe('when Resend fails', () => {
     const first = await deliverAllDue()
     expect(first.deferred).toBe(2)
     expect(resend.emails).toHaveLength(0)
-    await makeEverythingDue()
+    await makeOutboxDue()
     const second = await deliverAllDue()
     expect(second.pauseMs).toBe(2000)
-    await makeEverythingDue()
+    await makeOutboxDue()
     await deliverAllDue()
 
     expect(resend.emails.map((e) => e.to[0]).sort()).toEqual(['priya@example.org', 'sam@example.org'])
@@ -169,7 +167,7 @@ describe('when Resend fails', () => {
     await deliverAllDue()
     expect(resend.emails).toHaveLength(1)
     expect((await prisma.email.findFirstOrThrow()).status).toBe('queued')
-    await makeEverythingDue()
+    await makeOutboxDue()
     await deliverAllDue()
     expect(resend.emails).toHaveLength(1)
     expect(resend.requests).toHaveLength(2)
@@ -184,7 +182,7 @@ describe('when Resend fails', () => {
     const email = await prisma.email.findFirstOrThrow()
     expect(email.status).toBe('failed')
     expect(email.lastError).toContain('422')
-    await makeEverythingDue()
+    await makeOutboxDue()
     await deliverAllDue()
     expect(resend.requests).toHaveLength(1)
   })

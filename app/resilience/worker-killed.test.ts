@@ -31,7 +31,7 @@ async function startWorker() {
 
 /** What a lease running out looks like, two minutes early: the claimed batch is due again. */
 async function expireLeases() {
-  await prisma.email.updateMany({ where: { status: 'sending' }, data: { nextAttemptAt: new Date(Date.now() - 1000) } })
+  await prisma.email.updateMany({ where: { status: 'sending' }, data: { claimExpiresAt: new Date(Date.now() - 1000) } })
 }
 
 describe('worker killed in the middle of a batch', () => {

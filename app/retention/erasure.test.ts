@@ -3,6 +3,7 @@
 // reports, a suppression, abuse counters and a moderation strike-out, all
 // under different spellings of one address; then every table of the
 // database, every column, is searched for them.
+import crypto from 'node:crypto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { invalidateMatches, revertInvalidation, criteriaSchema } from '~/admin/moderation.server'
 import { signedInCampaigner } from '~/admin/testing.server'
@@ -128,8 +129,8 @@ async function seedJoAndSam() {
 
   await email({ kind: 'signature_confirmation', to: jo.signedAs, status: 'sent', signatureId: signature.id, secrets: Prisma.DbNull })
   // Queued (not due yet) and in flight (claimed by a sender) when the erasure comes.
-  await email({ kind: 'already_signed', to: jo.signedAgainAs, status: 'queued', nextAttemptAt: later, signatureId: signature.id, subject: 'You have already signed the Duty of Care petition' })
-  await email({ kind: 'reply_survey', to: jo.firstLetterAs, status: 'sending', batchKey: 'a-batch', nextAttemptAt: later, letterId: first.id, subject: 'Did Matt Rodda reply to your letter?', secrets: { name: jo.name } })
+  await email({ kind: 'already_signed', to: jo.signedAgainAs, status: 'queued', notBefore: later, signatureId: signature.id, subject: 'You have already signed the Duty of Care petition' })
+  await email({ kind: 'reply_survey', to: jo.firstLetterAs, status: 'sending', idempotencyKey: 'a-batch', claimToken: crypto.randomUUID(), claimExpiresAt: later, letterId: first.id, subject: 'Did Matt Rodda reply to your letter?', secrets: { name: jo.name } })
   // From a signature purged long ago: tied to nothing, still naming Jo.
   await email({ kind: 'signature_confirmation', to: jo.longAgoAs, status: 'delivered' })
   const toMp = await email({
@@ -142,7 +143,7 @@ async function seedJoAndSam() {
   })
   await email({
     kind: 'letter_to_mp', to: 'ian.murray.mp@parliament.uk', replyTo: jo.secondLetterAs, fromName: `${jo.name} via Duty of Care`, subject: jo.subject,
-    template: 'letter-to-mp', data: { name: jo.name, body: jo.body }, status: 'queued', nextAttemptAt: later, letterId: second.id,
+    template: 'letter-to-mp', data: { name: jo.name, body: jo.body }, status: 'queued', notBefore: later, letterId: second.id,
   })
 
   // What Resend told us: a delivery (its payload repeats the subject and Jo's name), a bounce quoting her address, and one we never matched.

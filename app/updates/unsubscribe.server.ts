@@ -42,7 +42,7 @@ export async function unsubscribe(token: unknown, now = new Date()): Promise<Uns
       prisma.signature.updateMany({ where: { id: signatureId, unsubscribedAt: null }, data: { unsubscribedAt: now } }),
       prisma.$executeRaw`
         UPDATE "Email" SET status = 'suppressed', secrets = NULL, "lastError" = 'unsubscribed', "updatedAt" = now()
-        WHERE "signatureId" = ${signatureId}::uuid AND kind = 'campaign_update' AND status = 'queued' AND "batchKey" IS NULL`,
+        WHERE "signatureId" = ${signatureId}::uuid AND kind = 'campaign_update' AND status = 'queued' AND "idempotencyKey" IS NULL`,
     ])
   }
   return { status: 'unsubscribed' }
