@@ -8,6 +8,7 @@ import { rateRules } from '~/lib/rate-limit.server'
 import { forgetPlaces } from '~/mps/lookup.server'
 import { syncMps } from '~/mps/sync.server'
 import * as callScriptPage from '~/routes/admin.call-script'
+import { loader as seatPage } from '~/routes/map-seat'
 import { loader as figuresJson } from '~/routes/admin-figures-json'
 import * as write from '~/routes/write'
 import * as writeCall from '~/routes/write-call'
@@ -146,5 +147,7 @@ describe('calls on the dashboard', () => {
     expect(figures.calls).toEqual({ total: 3, mpsCalled: 1, topSeats: [{ onsCode: READING, name: 'Reading Central', mp: 'Matt Rodda', calls: 3, letters: 0 }] })
     expect(figures.perHour.at(-1).calls).toBe(3)
     expect(figures.perDay.at(-1).calls).toBe(3)
+    // The public seat page says how many called (a count, nobody named).
+    expect((await seatPage(routeArgs(new Request(`${TEST_APP_URL}/map/${READING}`), { onsCode: READING }))).calls).toBe(3)
   })
 })
