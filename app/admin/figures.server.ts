@@ -198,6 +198,8 @@ export interface ConstituencyRow {
   party: string | null
   signatures: number
   letters: number
+  /** "I called" presses for the seat's MP. */
+  calls: number
 }
 
 /**
@@ -208,15 +210,16 @@ export interface ConstituencyRow {
 export async function constituencyTable(search?: string): Promise<ConstituencyRow[]> {
   const q = search?.trim().slice(0, 100)
   const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
-  const rows = await sql.rows({ ons_code: col.string.nullable(), name: col.string, nation: col.string.nullable(), mp: col.string.nullable(), party: col.string.nullable(), signatures: col.number.nullable(), letters: col.count.nullable() }, replica)`
+  const rows = await sql.rows({ ons_code: col.string.nullable(), name: col.string, nation: col.string.nullable(), mp: col.string.nullable(), party: col.string.nullable(), signatures: col.number.nullable(), letters: col.count.nullable(), calls: col.count.nullable() }, replica)`
     SELECT * FROM (
-      SELECT c."onsCode" AS ons_code, c.name, c.nation, m.name AS mp, m.party, cc."signatureCount" AS signatures, l.n AS letters
+      SELECT c."onsCode" AS ons_code, c.name, c.nation, m.name AS mp, m.party, cc."signatureCount" AS signatures, l.n AS letters, k.n AS calls
       FROM "Constituency" c
       LEFT JOIN "ConstituencyCount" cc ON cc."onsCode" = c."onsCode"
       LEFT JOIN "Mp" m ON m."constituencyCode" = c."onsCode" AND m.status = ${mpStatus.current}
       LEFT JOIN (SELECT "constituencyCode", count(*) AS n FROM "Letter" WHERE ${confirmedLetter} GROUP BY 1) l ON l."constituencyCode" = c."onsCode"
+      LEFT JOIN (SELECT "constituencyCode", count(*) AS n FROM "Call" GROUP BY 1) k ON k."constituencyCode" = c."onsCode"
       UNION ALL
-      SELECT NULL, m."constituencyName", NULL, m.name, m.party, NULL, NULL
+      SELECT NULL, m."constituencyName", NULL, m.name, m.party, NULL, NULL, NULL
       FROM "Mp" m
       WHERE m.status = ${mpStatus.current} AND m."constituencyCode" IS NULL AND m."constituencyName" IS NOT NULL
     ) seats
@@ -230,5 +233,6 @@ export async function constituencyTable(search?: string): Promise<ConstituencyRo
     party: r.party,
     signatures: r.signatures ?? 0,
     letters: Number(r.letters ?? 0),
+    calls: Number(r.calls ?? 0),
   }))
 }

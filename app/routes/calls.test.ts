@@ -2,6 +2,7 @@
 // (POST /write/call: bounded, rate-limited, nothing about the caller), the thank-you page,
 // the admins' call script (/admin/call-script) and calls on the dashboard.
 import { beforeEach, describe, expect, it } from 'vitest'
+import { constituencyTable } from '~/admin/figures.server'
 import { outcome, routeArgs, signedInCampaigner, TEST_APP_URL } from '~/admin/testing.server'
 import { prisma } from '~/lib/db.server'
 import { rateRules } from '~/lib/rate-limit.server'
@@ -147,6 +148,7 @@ describe('calls on the dashboard', () => {
     expect(figures.calls).toEqual({ total: 3, mpsCalled: 1, topSeats: [{ onsCode: READING, name: 'Reading Central', mp: 'Matt Rodda', calls: 3, letters: 0 }] })
     expect(figures.perHour.at(-1).calls).toBe(3)
     expect(figures.perDay.at(-1).calls).toBe(3)
+    expect((await constituencyTable('reading central'))[0]).toMatchObject({ onsCode: READING, calls: 3 })
     // The public seat page says how many called (a count, nobody named).
     expect((await seatPage(routeArgs(new Request(`${TEST_APP_URL}/map/${READING}`), { onsCode: READING }))).calls).toBe(3)
   })
