@@ -87,3 +87,24 @@ test('without JavaScript, "I called" is a plain form that still counts the call'
   await expect(page.getByRole('heading', { level: 1, name: 'Thank you for calling Matt Rodda' })).toBeVisible()
   await context.close()
 })
+
+test('Carla previews a call script and is told plainly about a merge field she mistyped', async ({ page }) => {
+  test.setTimeout(180_000)
+  await signIn(page)
+  await page.getByRole('link', { name: 'Call script' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Call script' })).toBeVisible()
+  const script = page.getByLabel('Call script')
+  await expect(script).toHaveValue(/\{\{mp_name\}\}/)
+  await expectAccessible(page)
+
+  await script.fill('Hello, I live in {{constituency}}. Please ask {{mp}} to back a legal Duty of Care for tech companies.')
+  await page.getByRole('button', { name: 'Preview' }).click()
+  const summary = page.getByRole('alert')
+  await expect(summary).toContainText('{{mp}}')
+  await expectAccessible(page)
+
+  await page.getByLabel('Call script').fill('Hello, I live in {{constituency}}. Please ask {{mp_name}} to back a legal Duty of Care for tech companies.')
+  await page.getByRole('button', { name: 'Preview' }).click()
+  await expect(page.getByTestId('call-script-preview')).toHaveText('Hello, I live in Reading Central. Please ask Jane Example MP to back a legal Duty of Care for tech companies.')
+  await expectAccessible(page)
+})
