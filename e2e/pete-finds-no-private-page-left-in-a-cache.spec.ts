@@ -62,6 +62,7 @@ test('every page but the public ones is private, no-store: token pages, /write, 
     ['/write', { postcode: 'RG1 1AA' }],
     ['/write/preview', { mpId: '1', subject: 'Hello', body: 'Too short', name: 'Pete Private', email: 'pete@example.org', addressLine1: '1 Road', town: 'Reading', postcode: 'RG1 1AA' }],
     ['/write/send', { mpId: '1', subject: 'Hello', body: 'Too short', name: 'Pete Private', email: 'pete@example.org', addressLine1: '1 Road', town: 'Reading', postcode: 'RG1 1AA' }],
+    ['/write/call', { mpId: '1', seat: 'E14001438' }],
     ['/my-data', { email: 'not-an-email' }],
   ]
   for (const [url, form] of forms) {

@@ -14,6 +14,7 @@ const REFRESH_MS = 15_000
 const series: ChartSeries[] = [
   { name: 'Signatures confirmed', fill: 'fill-brand', swatch: 'bg-brand' },
   { name: 'Letters confirmed', fill: 'fill-accent', swatch: 'bg-accent' },
+  { name: 'Calls made', fill: 'fill-ink-muted', swatch: 'bg-ink-muted' },
 ]
 
 const constituencyColumns: Column<DashboardFigures['topConstituencies'][number]>[] = [
@@ -22,6 +23,13 @@ const constituencyColumns: Column<DashboardFigures['topConstituencies'][number]>
   { header: 'Signatures', numeric: true, cell: (c) => formatNumber(c.signatures) },
   { header: 'Letters', numeric: true, cell: (c) => formatNumber(c.letters) },
 ]
+const callSeatColumns: Column<DashboardFigures['calls']['topSeats'][number]>[] = [
+  { header: 'Constituency', rowHeader: true, cell: (c) => c.name },
+  { header: 'MP', cell: (c) => c.mp ?? '—' },
+  { header: 'Calls', numeric: true, cell: (c) => formatNumber(c.calls) },
+  { header: 'Letters', numeric: true, cell: (c) => formatNumber(c.letters) },
+]
+const NO_CALLS_YET = 'No calls yet. A call counts here when a supporter presses “I called” beside their letter on /write.'
 const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`)
 const hourFormat = ukTime.weekdayHour
 const hourTick = ukTime.hour
@@ -70,17 +78,17 @@ function Figure({ label, value, note }: { label: string; value: string; note?: s
 /** `status`: the System status panel, shown first under the page's heading. */
 export function Dashboard({ initial, status }: { initial: DashboardFigures; status?: React.ReactNode }) {
   const { figures, signedOut } = useLiveFigures(initial)
-  const { signatures, letters, milestones } = figures
+  const { signatures, letters, milestones, calls } = figures
   const hourPoints = figures.perHour.map((p, i) => ({
     label: hourFormat.format(new Date(p.at)),
     tick: i % 6 === 0 ? hourTick.format(new Date(p.at)) : '',
-    values: [p.signatures, p.letters],
+    values: [p.signatures, p.letters, p.calls],
   }))
   const every = Math.max(1, Math.ceil(figures.perDay.length / 8))
   const dayPoints = figures.perDay.map((p, i) => ({
     label: dayFormat.format(new Date(p.at)),
     tick: i % every === 0 ? dayTick.format(new Date(p.at)) : '',
-    values: [p.signatures, p.letters],
+    values: [p.signatures, p.letters, p.calls],
   }))
   const sum = (points: { values: number[] }[], i: number) => points.reduce((s, p) => s + p.values[i], 0)
   const busiest = figures.perHour.reduce((best, p) => (p.signatures > best.signatures ? p : best), figures.perHour[0] ?? { at: '', signatures: 0, letters: 0 })
@@ -125,6 +133,25 @@ export function Dashboard({ initial, status }: { initial: DashboardFigures; stat
         </dl>
       </section>
 
+      <section aria-labelledby="call-figures" className="mt-8">
+        <h2 id="call-figures" className="text-2xl font-bold">Calls to MPs</h2>
+        <dl className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <Figure label="Calls made" value={formatNumber(calls.total)} note="Supporters who pressed “I called”" />
+          <Figure label="MPs called" value={`${formatNumber(calls.mpsCalled)} of ${formatNumber(letters.mpsTotal)}`} />
+        </dl>
+        <div className="mt-4">
+          <DataTable
+            caption="Constituencies by calls to their MP"
+            className="w-full max-w-4xl"
+            scroll
+            columns={callSeatColumns}
+            rows={calls.topSeats}
+            rowKey={(c) => c.onsCode}
+            empty={NO_CALLS_YET}
+          />
+        </div>
+      </section>
+
       <section aria-labelledby="milestones-title" className="mt-8">
         <h2 id="milestones-title" className="text-2xl font-bold">Milestones</h2>
         {progress.next ? (
@@ -153,14 +180,14 @@ export function Dashboard({ initial, status }: { initial: DashboardFigures; stat
         <h2 id="over-time" className="text-2xl font-bold">Over time</h2>
         <ColumnChart
           title={`Per hour, last ${figures.perHour.length} hours (UK time)`}
-          summary={`${formatNumber(sum(hourPoints, 0))} signatures and ${formatNumber(sum(hourPoints, 1))} letters confirmed in the last ${figures.perHour.length} hours.${busiest.signatures ? ` Busiest hour: ${hourFormat.format(new Date(busiest.at))}, ${formatNumber(busiest.signatures)} signatures.` : ''}`}
+          summary={`${formatNumber(sum(hourPoints, 0))} signatures, ${formatNumber(sum(hourPoints, 1))} letters and ${formatNumber(sum(hourPoints, 2))} calls in the last ${figures.perHour.length} hours.${busiest.signatures ? ` Busiest hour: ${hourFormat.format(new Date(busiest.at))}, ${formatNumber(busiest.signatures)} signatures.` : ''}`}
           series={series}
           points={hourPoints}
           firstColumn="Hour starting"
         />
         <ColumnChart
           title="Per day since launch (UK days)"
-          summary={`${formatNumber(sum(dayPoints, 0))} signatures and ${formatNumber(sum(dayPoints, 1))} letters confirmed over ${dayPoints.length} days.`}
+          summary={`${formatNumber(sum(dayPoints, 0))} signatures, ${formatNumber(sum(dayPoints, 1))} letters and ${formatNumber(sum(dayPoints, 2))} calls over ${dayPoints.length} days.`}
           series={series}
           points={dayPoints}
           firstColumn="Day"

@@ -67,8 +67,8 @@ export async function exportConstituencyCounts(campaigner: Campaigner): Promise<
   const rows = await constituencyTable()
   return csvResponse(
     fileName,
-    ['Constituency', 'ONS code', 'Nation', 'MP', 'Party', 'Confirmed signatures', 'Letters confirmed'],
-    once(rows.map((r) => [r.name, r.onsCode, r.nation, r.mp, r.party, r.signatures, r.letters])),
+    ['Constituency', 'ONS code', 'Nation', 'MP', 'Party', 'Confirmed signatures', 'Letters confirmed', 'Calls'],
+    once(rows.map((r) => [r.name, r.onsCode, r.nation, r.mp, r.party, r.signatures, r.letters, r.calls])),
   )
 }
 

@@ -20,6 +20,8 @@ export interface SeriesPoint {
   at: string
   signatures: number
   letters: number
+  /** "I called" presses (decision 113). */
+  calls: number
 }
 
 export interface DashboardFigures {
@@ -39,6 +41,8 @@ export interface DashboardFigures {
   perDay: SeriesPoint[]
   byNation: { name: string; signatures: number }[]
   topConstituencies: { onsCode: string; name: string; mp: string | null; signatures: number; letters: number }[]
+  /** Calls supporters said they made to their MP, and the seats with most of them. */
+  calls: { total: number; mpsCalled: number; topSeats: { onsCode: string; name: string; mp: string | null; calls: number; letters: number }[] }
   milestones: {
     progress: ReturnType<typeof milestoneProgress>
     list: { threshold: number; reachedAt: string | null }[]
@@ -50,7 +54,7 @@ const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 /** Letters the writer confirmed and nobody struck out. */
 export const confirmedLetter = Prisma.sql`"confirmedAt" IS NOT NULL AND state <> ${letterState.invalidated}`
 
-const seriesRow = { at: col.at, signatures: col.count, letters: col.count }
+const seriesRow = { at: col.at, signatures: col.count, letters: col.count, calls: col.count }
 
 /**
  * Per UK day since launch (timestamps are stored in UTC). It reads every
@@ -67,17 +71,22 @@ const dailySeries = memoFor(60_000, () =>
         SELECT date_trunc('day', ("confirmedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London') AS day, count(*) AS n
         FROM "Letter" WHERE ${confirmedLetter} GROUP BY 1
       ),
-      bounds AS (SELECT least((SELECT min(day) FROM s), (SELECT min(day) FROM l)) AS first),
+      c AS (
+        SELECT date_trunc('day', ("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London') AS day, count(*) AS n
+        FROM "Call" GROUP BY 1
+      ),
+      bounds AS (SELECT least((SELECT min(day) FROM s), (SELECT min(day) FROM l), (SELECT min(day) FROM c)) AS first),
       days AS (
         SELECT generate_series(coalesce((SELECT first FROM bounds), date_trunc('day', now() AT TIME ZONE 'Europe/London')),
                                date_trunc('day', now() AT TIME ZONE 'Europe/London'), interval '1 day') AS day
       )
-      SELECT (days.day AT TIME ZONE 'Europe/London') AT TIME ZONE 'UTC' AS at, coalesce(s.n, 0) AS signatures, coalesce(l.n, 0) AS letters
-      FROM days LEFT JOIN s ON s.day = days.day LEFT JOIN l ON l.day = days.day ORDER BY days.day`,
+      SELECT (days.day AT TIME ZONE 'Europe/London') AT TIME ZONE 'UTC' AS at, coalesce(s.n, 0) AS signatures, coalesce(l.n, 0) AS letters,
+             coalesce(c.n, 0) AS calls
+      FROM days LEFT JOIN s ON s.day = days.day LEFT JOIN l ON l.day = days.day LEFT JOIN c ON c.day = days.day ORDER BY days.day`,
 )
 
 async function loadFigures(): Promise<DashboardFigures> {
-  const [publicJson, count, optIn, letters, emails, perHour, perDay, milestones] = await Promise.all([
+  const [publicJson, count, optIn, letters, emails, perHour, perDay, milestones, calls, topCallSeats] = await Promise.all([
     petitionJson(),
     replica.petitionCount.findUnique({ where: { id: 1 } }),
     sql.rows({ opted_in: col.count, validated: col.count }, replica)`
@@ -94,7 +103,7 @@ async function loadFigures(): Promise<DashboardFigures> {
              count(DISTINCT "letterId") FILTER (WHERE status = ${emailStatus.delivered}) AS delivered,
              count(DISTINCT "letterId") FILTER (WHERE status = ${emailStatus.bounced}) AS bounced
       FROM "Email" WHERE kind = 'letter_to_mp' AND "letterId" IS NOT NULL`,
-    sql.rows({ at: col.at, signatures: col.count, letters: col.count }, replica)`
+    sql.rows(seriesRow, replica)`
       WITH hours AS (
         SELECT generate_series(date_trunc('hour', now() AT TIME ZONE 'UTC') - make_interval(hours => ${HOURS_SHOWN - 1}),
                                date_trunc('hour', now() AT TIME ZONE 'UTC'), interval '1 hour') AS at
@@ -106,11 +115,22 @@ async function loadFigures(): Promise<DashboardFigures> {
       l AS (
         SELECT date_trunc('hour', "confirmedAt") AS at, count(*) AS n FROM "Letter"
         WHERE "confirmedAt" >= (SELECT min(at) FROM hours) AND state <> ${letterState.invalidated} GROUP BY 1
+      ),
+      c AS (
+        SELECT date_trunc('hour', "createdAt") AS at, count(*) AS n FROM "Call" WHERE "createdAt" >= (SELECT min(at) FROM hours) GROUP BY 1
       )
-      SELECT hours.at, coalesce(s.n, 0) AS signatures, coalesce(l.n, 0) AS letters
-      FROM hours LEFT JOIN s ON s.at = hours.at LEFT JOIN l ON l.at = hours.at ORDER BY hours.at`,
+      SELECT hours.at, coalesce(s.n, 0) AS signatures, coalesce(l.n, 0) AS letters, coalesce(c.n, 0) AS calls
+      FROM hours LEFT JOIN s ON s.at = hours.at LEFT JOIN l ON l.at = hours.at LEFT JOIN c ON c.at = hours.at ORDER BY hours.at`,
     dailySeries(),
     replica.milestone.findMany({ orderBy: { threshold: 'asc' } }),
+    sql.rows({ total: col.count, mps: col.count }, replica)`SELECT count(*) AS total, count(DISTINCT "mpId") AS mps FROM "Call"`,
+    sql.rows({ ons_code: col.string, name: col.string, mp: col.string.nullable(), calls: col.count, letters: col.count }, replica)`
+      SELECT c."onsCode" AS ons_code, c.name, m.name AS mp, k.n AS calls,
+             (SELECT count(*) FROM "Letter" WHERE ${confirmedLetter} AND "constituencyCode" = c."onsCode") AS letters
+      FROM (SELECT "constituencyCode", count(*) AS n FROM "Call" GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP_CONSTITUENCIES}) k
+      JOIN "Constituency" c ON c."onsCode" = k."constituencyCode"
+      LEFT JOIN "Mp" m ON m."constituencyCode" = c."onsCode" AND m.status = ${mpStatus.current}
+      ORDER BY k.n DESC, c.name`,
   ])
 
   const top = publicJson.signatures_by_constituency.slice(0, TOP_CONSTITUENCIES)
@@ -126,10 +146,11 @@ async function loadFigures(): Promise<DashboardFigures> {
   const [o] = optIn
   const [l] = letters
   const [e] = emails
-  const toPoint = (r: { at: Date; signatures: bigint; letters: bigint }): SeriesPoint => ({
+  const toPoint = (r: { at: Date; signatures: bigint; letters: bigint; calls: bigint }): SeriesPoint => ({
     at: new Date(r.at).toISOString(),
     signatures: Number(r.signatures),
     letters: Number(r.letters),
+    calls: Number(r.calls),
   })
   return {
     updatedAt: publicJson.updated_at,
@@ -153,6 +174,11 @@ async function loadFigures(): Promise<DashboardFigures> {
     perDay: perDay.map(toPoint),
     byNation: publicJson.signatures_by_nation.map((n) => ({ name: n.name, signatures: n.signature_count })),
     topConstituencies: top.map((c) => ({ onsCode: c.ons_code, name: c.name, mp: c.mp, signatures: c.signature_count, letters: lettersIn.get(c.ons_code) ?? 0 })),
+    calls: {
+      total: Number(calls[0].total),
+      mpsCalled: Number(calls[0].mps),
+      topSeats: topCallSeats.map((r) => ({ onsCode: r.ons_code, name: r.name, mp: r.mp, calls: Number(r.calls), letters: Number(r.letters) })),
+    },
     milestones: {
       progress: milestoneProgress(confirmed, milestones.map((m) => m.threshold)),
       list: milestones.map((m) => ({ threshold: m.threshold, reachedAt: m.reachedAt?.toISOString() ?? null })),
@@ -172,6 +198,8 @@ export interface ConstituencyRow {
   party: string | null
   signatures: number
   letters: number
+  /** "I called" presses for the seat's MP. */
+  calls: number
 }
 
 /**
@@ -182,15 +210,16 @@ export interface ConstituencyRow {
 export async function constituencyTable(search?: string): Promise<ConstituencyRow[]> {
   const q = search?.trim().slice(0, 100)
   const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
-  const rows = await sql.rows({ ons_code: col.string.nullable(), name: col.string, nation: col.string.nullable(), mp: col.string.nullable(), party: col.string.nullable(), signatures: col.number.nullable(), letters: col.count.nullable() }, replica)`
+  const rows = await sql.rows({ ons_code: col.string.nullable(), name: col.string, nation: col.string.nullable(), mp: col.string.nullable(), party: col.string.nullable(), signatures: col.number.nullable(), letters: col.count.nullable(), calls: col.count.nullable() }, replica)`
     SELECT * FROM (
-      SELECT c."onsCode" AS ons_code, c.name, c.nation, m.name AS mp, m.party, cc."signatureCount" AS signatures, l.n AS letters
+      SELECT c."onsCode" AS ons_code, c.name, c.nation, m.name AS mp, m.party, cc."signatureCount" AS signatures, l.n AS letters, k.n AS calls
       FROM "Constituency" c
       LEFT JOIN "ConstituencyCount" cc ON cc."onsCode" = c."onsCode"
       LEFT JOIN "Mp" m ON m."constituencyCode" = c."onsCode" AND m.status = ${mpStatus.current}
       LEFT JOIN (SELECT "constituencyCode", count(*) AS n FROM "Letter" WHERE ${confirmedLetter} GROUP BY 1) l ON l."constituencyCode" = c."onsCode"
+      LEFT JOIN (SELECT "constituencyCode", count(*) AS n FROM "Call" GROUP BY 1) k ON k."constituencyCode" = c."onsCode"
       UNION ALL
-      SELECT NULL, m."constituencyName", NULL, m.name, m.party, NULL, NULL
+      SELECT NULL, m."constituencyName", NULL, m.name, m.party, NULL, NULL, NULL
       FROM "Mp" m
       WHERE m.status = ${mpStatus.current} AND m."constituencyCode" IS NULL AND m."constituencyName" IS NOT NULL
     ) seats
@@ -204,5 +233,6 @@ export async function constituencyTable(search?: string): Promise<ConstituencyRo
     party: r.party,
     signatures: r.signatures ?? 0,
     letters: Number(r.letters ?? 0),
+    calls: Number(r.calls ?? 0),
   }))
 }

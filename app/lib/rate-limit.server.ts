@@ -19,6 +19,7 @@ export const rateRules = {
   signaturesPerEmailDomain: { points: 2000, duration: 3600 },
   lettersPerIp: { points: 10, duration: 3600, perNetwork: true },
   lettersPerEmail: { points: 5, duration: 24 * 3600 },
+  callsPerIp: { points: 10, duration: 3600, perNetwork: true }, // "I called" on /write (decision 113)
   // Failed sign-ins (decision 052): from one network to any account; to one account from one network;
   // and to one account from everywhere, a ceiling on distributed guessing.
   loginPerIp: { points: 20, duration: 900, perNetwork: true },

@@ -22,7 +22,7 @@ describe('rate limits', () => {
 })
 
 describe('limits keyed by the client’s address', () => {
-  const PER_NETWORK = ['signaturesPerIp', 'lettersPerIp', 'loginPerIp', 'webhooksPerIp', 'dataRequestsPerIp'] as const
+  const PER_NETWORK = ['signaturesPerIp', 'lettersPerIp', 'callsPerIp', 'loginPerIp', 'webhooksPerIp', 'dataRequestsPerIp'] as const
 
   it('covers every …PerIp rule', () => {
     expect(Object.keys(rateRules).filter((r) => r.endsWith('PerIp')).sort()).toEqual([...PER_NETWORK].sort())

@@ -75,6 +75,8 @@ export interface SeatPage {
   seat: SeatSupport
   /** Null when the MP directory lists nobody for this seat (vacant, or not synced yet). */
   mp: SeatMp | null
+  /** Calls supporters said they made to the seat's MP ("I called" on /write). */
+  calls: number
   signatureCount: number
   updatedAt: string
 }
@@ -108,8 +110,8 @@ function mpOf(seat: Seat): Promise<SeatMp | null> {
 export async function seatPage(code: string): Promise<SeatPage | null> {
   const seat = seatByCode(code)
   if (!seat) return null
-  const [map, mp] = await Promise.all([supportMap(), mpOf(seat)])
-  return { seat: map.seats.find((s) => s.onsCode === seat.onsCode)!, mp, signatureCount: map.signatureCount, updatedAt: map.updatedAt }
+  const [map, mp, calls] = await Promise.all([supportMap(), mpOf(seat), prisma.call.count({ where: { constituencyCode: seat.onsCode } })])
+  return { seat: map.seats.find((s) => s.onsCode === seat.onsCode)!, mp, calls, signatureCount: map.signatureCount, updatedAt: map.updatedAt }
 }
 
 /** Seats whose name or code contains the search (accents and case ignored), by name. */

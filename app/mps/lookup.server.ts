@@ -13,6 +13,9 @@ export interface MpSummary {
   party: string
   postalAddress: string | null
   profileUrl: string
+  /** Normalised office phone numbers (app/mps/phone.ts); null when the MP lists none. */
+  westminsterPhone: string | null
+  constituencyPhone: string | null
 }
 
 export interface Seat {
@@ -39,6 +42,8 @@ export function summarise(mp: Mp): MpSummary {
     party: mp.party,
     postalAddress: mp.postalAddress,
     profileUrl: memberProfileUrl(mp.id),
+    westminsterPhone: mp.westminsterPhone,
+    constituencyPhone: mp.constituencyPhone,
   }
 }
 

@@ -3,6 +3,7 @@
 // backoff on network errors, 429 and 5xx, and a small concurrency limit.
 import { env } from '~/lib/env.server'
 import { failureKind, recordServiceFailure } from '~/lib/service-failures.server'
+import { normalisePhone } from './phone'
 
 export class MembersApiError extends Error {
   constructor(message: string, readonly status?: number) {
@@ -32,6 +33,9 @@ export interface MemberContact {
   /** The Parliamentary office email, or null when the member lists none. */
   email: string | null
   postalAddress: string | null
+  /** The Parliamentary office's phone and the (first dialable) constituency office's, normalised; null when none. */
+  westminsterPhone: string | null
+  constituencyPhone: string | null
 }
 
 interface SearchPage {
@@ -56,6 +60,7 @@ interface ContactEntry {
   line4?: string | null
   line5?: string | null
   postcode?: string | null
+  phone?: string | null
   isPreferred?: boolean
   isWebAddress?: boolean
 }
@@ -125,17 +130,27 @@ export async function fetchCurrentMembers(options: RequestOptions = {}): Promise
   throw new MembersApiError(`Members API still paging after ${MAX_PAGES} pages`)
 }
 
-/** The member's Parliamentary office email and address; null when the API does not know the member. */
+/** The member's Parliamentary office email, address and phone, and their constituency office's phone; null when the API does not know the member. */
 export async function fetchContact(memberId: number, options: RequestOptions = {}): Promise<MemberContact | null> {
   const body = await getJson<{ value?: ContactEntry[] }>(`/Members/${memberId}/Contact`, options)
   if (!body) return null
-  const office = (body.value ?? []).find((e) => e.type?.trim().toLowerCase() === 'parliamentary office')
-  if (!office) return { email: null, postalAddress: null }
+  const entries = Array.isArray(body.value) ? body.value : []
+  const ofType = (type: string) => entries.filter((e) => typeof e?.type === 'string' && e.type.trim().toLowerCase() === type)
+  // Some MPs list several constituency offices: the preferred one first, then the API's order.
+  const constituencyOffices = ofType('constituency office').sort((a, b) => Number(!!b.isPreferred) - Number(!!a.isPreferred))
+  const constituencyPhone = constituencyOffices.map((e) => normalisePhone(e.phone)).find((p) => p !== null) ?? null
+  const office = ofType('parliamentary office')[0]
+  if (!office) return { email: null, postalAddress: null, westminsterPhone: null, constituencyPhone }
   const email = office.email?.trim() || null
   const lines = [office.line1, office.line2, office.line3, office.line4, office.line5, office.postcode]
     .map((l) => l?.trim())
     .filter((l): l is string => !!l)
-  return { email: email && /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(email) ? email : null, postalAddress: lines.length ? lines.join(', ') : null }
+  return {
+    email: email && /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(email) ? email : null,
+    postalAddress: lines.length ? lines.join(', ') : null,
+    westminsterPhone: normalisePhone(office.phone),
+    constituencyPhone,
+  }
 }
 
 /** Runs `work` over `items` with at most `limit` at a time, keeping the order of results. */

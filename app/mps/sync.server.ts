@@ -57,7 +57,7 @@ export async function syncMps(options: RequestOptions = {}): Promise<SyncReport>
 
   const contacts = await mapWithConcurrency(members, CONCURRENCY, async (m): Promise<MemberContact | 'failed'> => {
     try {
-      return (await fetchContact(m.id, options)) ?? { email: null, postalAddress: null }
+      return (await fetchContact(m.id, options)) ?? { email: null, postalAddress: null, westminsterPhone: null, constituencyPhone: null }
     } catch {
       return 'failed'
     }
@@ -122,7 +122,10 @@ export async function syncMps(options: RequestOptions = {}): Promise<SyncReport>
           status: 'current' as const,
           syncedAt: startedAt,
         }
-        const contactData = contact === 'failed' ? {} : { email: contact.email, postalAddress: contact.postalAddress }
+        const contactData =
+          contact === 'failed'
+            ? {}
+            : { email: contact.email, postalAddress: contact.postalAddress, westminsterPhone: contact.westminsterPhone, constituencyPhone: contact.constituencyPhone }
 
         if (contact === 'failed') report.contactFailed.push(ref)
         else if (!contact.email) report.withoutEmail.push(ref)

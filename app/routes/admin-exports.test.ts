@@ -167,7 +167,7 @@ describe('aggregate exports', () => {
       INSERT INTO "Email" (id, kind, "to", subject, template, data, status, "letterId", "updatedAt")
       VALUES (gen_random_uuid(), 'letter_to_mp', 'mp@parliament.uk', 's', 't', '{}', 'delivered', ${letter.id}::uuid, now())`
     const byConstituency = (await readAll(await constituenciesCsv(routeArgs(admin.request('/admin/exports/constituencies.csv'))))).join('')
-    expect(byConstituency).toContain(`"Reading Central","E14001438","England","'=Evil MP","Labour",7,1`)
+    expect(byConstituency).toContain(`"Reading Central","E14001438","England","'=Evil MP","Labour",7,1,0`)
     const perMp = (await readAll(await lettersCsv(routeArgs(admin.request('/admin/exports/letters-per-mp.csv'))))).join('')
     expect(perMp).toContain(`"'=Evil MP","Labour","Reading Central","E14001438",yes,1,1,1,0`)
   })

@@ -59,7 +59,7 @@ describe('dashboard figures', () => {
     await prisma.mp.create({ data: { id: 8, name: 'Alex Baker', fullTitle: 'Alex Baker MP', party: 'Labour', constituencyName: 'Aldershot' } })
     const all = await constituencyTable()
     expect(all.map((c) => c.name)).toEqual(['Reading Central', 'Edinburgh South', 'Aldershot'])
-    expect(all[2]).toEqual({ onsCode: null, name: 'Aldershot', nation: null, mp: 'Alex Baker', party: 'Labour', signatures: 0, letters: 0 })
+    expect(all[2]).toEqual({ onsCode: null, name: 'Aldershot', nation: null, mp: 'Alex Baker', party: 'Labour', signatures: 0, letters: 0, calls: 0 })
     expect((await constituencyTable('rodda')).map((c) => c.name)).toEqual(['Reading Central'])
     expect(await constituencyTable('%')).toEqual([])
   })

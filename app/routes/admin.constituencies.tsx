@@ -28,6 +28,7 @@ const columns: Column<Row>[] = [
   { header: 'MP', cell: (c) => (c.mp ? `${c.mp}${c.party ? ` (${c.party})` : ''}` : '—') },
   { header: 'Signatures', numeric: true, cell: (c) => formatNumber(c.signatures) },
   { header: 'Letters', numeric: true, cell: (c) => formatNumber(c.letters) },
+  { header: 'Calls', numeric: true, cell: (c) => formatNumber(c.calls) },
 ]
 
 export default function AdminConstituencies({ loaderData }: Route.ComponentProps) {
@@ -35,7 +36,7 @@ export default function AdminConstituencies({ loaderData }: Route.ComponentProps
   return (
     <>
       <h1 className="text-3xl font-bold">Constituencies</h1>
-      <p className="mt-2 text-ink-muted">Confirmed signatures and letters in every constituency, most support first.</p>
+      <p className="mt-2 text-ink-muted">Confirmed signatures, letters and calls in every constituency, most support first.</p>
       <Form method="get" role="search" className="mt-4 flex max-w-xl flex-wrap items-end gap-3">
         <div className="flex-1">
           <label htmlFor="q" className="field-label">Search by constituency, MP or ONS code</label>

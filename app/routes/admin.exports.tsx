@@ -18,7 +18,7 @@ const exports = [
   {
     href: '/admin/exports/constituencies.csv',
     title: 'Signatures and letters by constituency',
-    what: 'Every constituency with its MP, confirmed signatures and confirmed letters.',
+    what: 'Every constituency with its MP, confirmed signatures, confirmed letters and calls.',
     personal: false,
   },
   {

@@ -46,6 +46,7 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
               <li><NavLink to="/admin/moderation" className={linkClass}>Moderation</NavLink></li>
               <li><NavLink to="/admin/exports" className={linkClass}>Exports</NavLink></li>
               <li><NavLink to="/admin/letter-template" className={linkClass}>Letter template</NavLink></li>
+              <li><NavLink to="/admin/call-script" className={linkClass}>Call script</NavLink></li>
               <li><NavLink to="/admin/mps" className={linkClass}>MP targets</NavLink></li>
               <li><NavLink to="/admin/milestones" className={linkClass}>Milestones</NavLink></li>
               <li><NavLink to="/admin/updates" className={linkClass}>Updates</NavLink></li>

@@ -37,7 +37,7 @@ function shareMessage(seat: { name: string; signatures: number }) {
 }
 
 export default function SeatPage({ loaderData }: Route.ComponentProps) {
-  const { seat, mp, signatureCount, shareUrl } = loaderData
+  const { seat, mp, calls, signatureCount, shareUrl } = loaderData
   const to = mp ? mp.name : 'this seat’s MP'
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
@@ -78,6 +78,7 @@ export default function SeatPage({ loaderData }: Route.ComponentProps) {
       <p className="mt-2">
         {seat.letters ? `${formatNumber(seat.letters)} ${seat.letters === 1 ? 'letter has' : 'letters have'}` : 'No letters have'} been sent to{' '}
         {to} through this campaign.
+        {calls ? ` ${formatNumber(calls)} ${calls === 1 ? 'supporter has' : 'supporters have'} called ${mp ? 'their office' : 'the MP’s office'}.` : ''}
       </p>
 
       <div className="mt-6 flex flex-wrap gap-4">

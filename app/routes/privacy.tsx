@@ -31,6 +31,7 @@ export default function Privacy({ loaderData }: Route.ComponentProps) {
       <ul className="mb-4 list-disc pl-6">
         <li><strong>When you sign:</strong> your full name, email address and postcode; whether you asked for campaign updates; when you signed and confirmed; the internet address (IP) your signature came from.</li>
         <li><strong>When you email your MP:</strong> your name, email, postal address, postcode, optional phone number, and the letter you wrote.</li>
+        <li><strong>When you tell us you called your MP:</strong> only which MP and constituency, and when — nothing about you. To stop one connection counting many calls, we keep a count per internet address for an hour.</li>
       </ul>
       <p>We do not use advertising or tracking cookies. We set a cookie only to remember, for a day, that you have just confirmed your signature (so we can fill in your details if you go on to email your MP), and — for campaign staff only — to keep them signed in.</p>
 

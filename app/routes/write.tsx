@@ -1,6 +1,8 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data } from 'react-router'
 import { attributionFromForm, attributionFromUrl } from '~/attribution/codes'
+import { CallPanel } from '~/calls/call-panel'
+import { callOffer } from '~/calls/calls.server'
 import { readFormData } from '~/lib/form-data.server'
 import { ComposeForm } from '~/letters/compose-form'
 import { beginLetter } from '~/letters/compose.server'
@@ -27,7 +29,7 @@ export async function action({ request }: Route.ActionArgs) {
   const outcome = await beginLetter(submission.value.postcode, { name: known?.name, email: known?.email })
   switch (outcome.status) {
     case 'compose':
-      return { step: 'compose' as const, start: outcome.start, attribution }
+      return { step: 'compose' as const, start: outcome.start, call: await callOffer(outcome.start.mp, outcome.start.seat), attribution }
     case 'unknown-postcode':
       return data(
         {
@@ -37,8 +39,11 @@ export async function action({ request }: Route.ActionArgs) {
         },
         { status: 400 },
       )
-    default:
-      return data({ step: 'answer' as const, answer: outcome, result: submission.reply(), attribution }, { status: outcome.status === 'unavailable' ? 503 : 200 })
+    default: {
+      // An MP we cannot email can still be called.
+      const call = outcome.status === 'no-email' ? await callOffer(outcome.mp, outcome.seat) : null
+      return data({ step: 'answer' as const, answer: outcome, call, result: submission.reply(), attribution }, { status: outcome.status === 'unavailable' ? 503 : 200 })
+    }
   }
 }
 
@@ -57,6 +62,7 @@ export default function Write({ loaderData, actionData }: Route.ComponentProps) 
           defaults={{ subject: start.subject, body: start.body, name: start.known.name, email: start.known.email, town: start.town, postcode: start.postcode }}
           attribution={attribution}
         />
+        <CallPanel offer={actionData.call} />
       </div>
     )
   }
@@ -73,6 +79,7 @@ export default function Write({ loaderData, actionData }: Route.ComponentProps) 
         <li>Check it, then confirm from your email. We send it, and your MP replies to you.</li>
       </ol>
       {actionData?.step === 'answer' ? <MpAnswerPanel answer={actionData.answer} /> : null}
+      {actionData?.step === 'answer' && actionData.call ? <CallPanel offer={actionData.call} /> : null}
       <FindStep result={actionData?.result} defaultPostcode={loaderData.known?.postcode} attribution={actionData?.attribution ?? loaderData.attribution} />
     </div>
   )

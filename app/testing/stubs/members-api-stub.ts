@@ -93,7 +93,7 @@ function contactEntries(m: MemberFixture) {
       line1: 'House of Commons',
       line2: 'London',
       postcode: 'SW1A 0AA',
-      phone: '020 7219 3000',
+      phone: m.westminsterPhone === undefined ? '020 7219 3000' : m.westminsterPhone,
       email: m.email,
     },
     {
@@ -104,7 +104,7 @@ function contactEntries(m: MemberFixture) {
       isWebAddress: false,
       line1: `${m.constituency} constituency office`,
       postcode: null,
-      phone: null,
+      phone: m.constituencyPhone ?? null,
       email: null,
     },
     {

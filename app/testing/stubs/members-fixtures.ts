@@ -4,7 +4,9 @@
 //
 // Two departures from real life, on purpose:
 // - Chesham and Amersham (HP6 5AA) has no member here: the stub's vacant seat.
-// - Sir Mark Hendrick (Preston) really lists no email address: the member without one.
+// - Sir Mark Hendrick (Preston) really lists no email address: the member without one (and, here, no phone).
+// Phone numbers are the Commons switchboard or Ofcom's numbers reserved for drama (0118 496 0xxx, 020 7946 0xxx,
+// 07700 900xxx), never a real office's, typed in the shapes offices use.
 export interface MemberFixture {
   id: number
   nameDisplayAs: string
@@ -13,18 +15,22 @@ export interface MemberFixture {
   constituency: string
   /** The Parliamentary office email; null = the member lists none. */
   email: string | null
+  /** The Parliamentary office's `phone` as the API gives it (free text); default the Commons switchboard, null = none. */
+  westminsterPhone?: string | null
+  /** The constituency office's `phone` as the API gives it; default none. */
+  constituencyPhone?: string | null
 }
 
 export const memberFixtures: MemberFixture[] = [
-  { id: 4654, nameDisplayAs: 'Matt Rodda', nameFullTitle: 'Matt Rodda MP', party: 'Labour', constituency: 'Reading Central', email: 'matt.rodda.mp@parliament.uk' },
-  { id: 5257, nameDisplayAs: 'Rachel Blake', nameFullTitle: 'Rachel Blake MP', party: 'Labour (Co-op)', constituency: 'Cities of London and Westminster', email: 'rachel.blake.mp@parliament.uk' },
+  { id: 4654, nameDisplayAs: 'Matt Rodda', nameFullTitle: 'Matt Rodda MP', party: 'Labour', constituency: 'Reading Central', email: 'matt.rodda.mp@parliament.uk', constituencyPhone: '0118 496 0123' },
+  { id: 5257, nameDisplayAs: 'Rachel Blake', nameFullTitle: 'Rachel Blake MP', party: 'Labour (Co-op)', constituency: 'Cities of London and Westminster', email: 'rachel.blake.mp@parliament.uk', westminsterPhone: '020 7219 6000', constituencyPhone: 'Tel: (020) 7946 0018 / 07700 900123' },
   { id: 5173, nameDisplayAs: 'Alex Baker', nameFullTitle: 'Alex Baker MP', party: 'Labour', constituency: 'Aldershot', email: 'alex.baker.mp@parliament.uk' },
   { id: 5343, nameDisplayAs: 'Mr Joshua Reynolds', nameFullTitle: 'Mr Joshua Reynolds MP', party: 'Liberal Democrat', constituency: 'Maidenhead', email: 'joshua.reynolds.mp@parliament.uk' },
   { id: 467, nameDisplayAs: 'Sir Lindsay Hoyle', nameFullTitle: 'Rt Hon Sir Lindsay Hoyle MP', party: 'Speaker', constituency: 'Chorley', email: 'lindsay.hoyle.mp@parliament.uk' },
   { id: 3966, nameDisplayAs: 'Ian Murray', nameFullTitle: 'Rt Hon Ian Murray MP', party: 'Labour', constituency: 'Edinburgh South', email: 'ian.murray.mp@parliament.uk' },
   { id: 4425, nameDisplayAs: 'Jo Stevens', nameFullTitle: 'Rt Hon Jo Stevens MP', party: 'Labour', constituency: 'Cardiff East', email: 'jo.stevens.mp@parliament.uk' },
   { id: 4827, nameDisplayAs: 'Claire Hanna', nameFullTitle: 'Claire Hanna MP', party: 'Social Democratic & Labour Party', constituency: 'Belfast South and Mid Down', email: 'claire.hanna.mp@parliament.uk' },
-  { id: 473, nameDisplayAs: 'Sir Mark Hendrick', nameFullTitle: 'Sir Mark Hendrick MP', party: 'Labour (Co-op)', constituency: 'Preston', email: null },
+  { id: 473, nameDisplayAs: 'Sir Mark Hendrick', nameFullTitle: 'Sir Mark Hendrick MP', party: 'Labour (Co-op)', constituency: 'Preston', email: null, westminsterPhone: null },
   { id: 5074, nameDisplayAs: 'Mr Paul Foster', nameFullTitle: 'Mr Paul Foster MP', party: 'Labour', constituency: 'South Ribble', email: 'paul.foster.mp@parliament.uk' },
   { id: 5340, nameDisplayAs: 'Jack Rankin', nameFullTitle: 'Jack Rankin MP', party: 'Conservative', constituency: 'Windsor', email: 'jack.rankin.mp@parliament.uk' },
   { id: 4759, nameDisplayAs: 'Joy Morrissey', nameFullTitle: 'Joy Morrissey MP', party: 'Conservative', constituency: 'Beaconsfield', email: 'joy.morrissey.mp@parliament.uk' },
