@@ -6,7 +6,7 @@ import { formatNumber, ukTime } from '~/lib/format'
 import { type Column, DataTable } from '~/lib/ui/data-table'
 import type { Route } from './+types/admin.paper-detail'
 
-export const meta = ({ data: loaderData }: Route.MetaArgs) => [
+export const meta = ({ loaderData }: Route.MetaArgs) => [
   { title: `${loaderData?.view.state === 'previewed' ? 'Check before importing' : 'Paper import'} — campaign dashboard` },
   { name: 'robots', content: 'noindex' },
 ]
