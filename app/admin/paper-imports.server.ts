@@ -17,13 +17,11 @@ import { refreshCounts } from '~/petition/counts.server'
 import { paperInPublicTotal, setPaperInPublicTotal } from '~/petition/paper-total.server'
 import { audit } from './audit.server'
 import type { Campaigner } from './auth.server'
-import { CsvError, parseCsv } from './csv-read'
-
-/** Bytes a file may have: checked on the upload's size before a byte of it is read. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024
-/** Data rows a file may have (the parser stops at the next one). */
-export const MAX_ROWS = 10_000
 import { PAPER_PREVIEW_HOURS as PREVIEW_HOURS } from '~/retention/retention.server'
+import { CsvError, parseCsv } from './csv-read'
+import { MAX_FILE_BYTES, MAX_ROWS } from './paper-limits'
+
+export { MAX_FILE_BYTES, MAX_ROWS }
 const MAX_FIELD_CHARS = 500
 const MAX_EVENT_CHARS = 200
 const POSTCODES_PER_LOOKUP = 100

@@ -1,6 +1,7 @@
 import { Form, Link, data, redirect } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
-import { MAX_FILE_BYTES, MAX_ROWS, paperImports, previewPaperImport } from '~/admin/paper-imports.server'
+import { MAX_FILE_BYTES, MAX_ROWS } from '~/admin/paper-limits'
+import { paperImports, previewPaperImport } from '~/admin/paper-imports.server'
 import { ErrorSummary } from '~/components/error-summary'
 import { readFormData } from '~/lib/form-data.server'
 import { formatNumber, ukTime } from '~/lib/format'
