@@ -7,6 +7,7 @@ import { refreshCounts } from '~/petition/counts.server'
 import { petitionJson } from '~/petition/public-counts.server'
 import { testContext } from '~/testing/context'
 import { CsvError, parseCsv } from './csv-read'
+import { exportConfirmedSignatures } from './exports.server'
 import { dashboardFigures } from './figures.server'
 import { importPreviewed, MAX_FILE_BYTES, MAX_ROWS, paperImport, previewPaperImport, revertPaperImport, setPaperInTotal } from './paper-imports.server'
 import { insertSignature, signedInCampaigner } from './testing.server'
@@ -226,5 +227,19 @@ describe('importing and reverting', () => {
     await importPreviewed(admin.campaigner, importId)
     expect(await prisma.email.count()).toBe(0)
     expect((await prisma.paperSignature.findMany({ orderBy: { row: 'asc' } })).map((r) => r.consent)).toEqual([true, false, false])
+  })
+
+  it('exports paper signers after online ones, marked as paper with their event, formulas neutralised', async () => {
+    await insertSignature({ name: 'Olive Online', email: 'olive@example.org', optIn: true })
+    const { admin, importId } = await previewed(['Ann Yes,RG1 2LU,ann@example.org,yes,2026-11-01,"=HYPERLINK(""x"")"', 'Bob NoEmail,EH10 4BF,,yes,2026-11-02,Fair'])
+    await importPreviewed(admin.campaigner, importId)
+    const text = await (await exportConfirmedSignatures(admin.campaigner)).text()
+    const lines = text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)
+    expect(lines[0]).toBe('"Name","Email","Postcode","Constituency","Nation","Opted in to updates","Confirmed at (UTC)","Source","Event"')
+    expect(lines[1]).toMatch(/^"Olive Online",.*,"online",$/)
+    expect(lines.slice(2).sort()).toEqual([
+      '"Ann Yes","ann@example.org","RG1 2LU","Reading Central","England",yes,"2026-11-01","paper","\'=HYPERLINK(""x"")"',
+      '"Bob NoEmail",,"EH10 4BF","Edinburgh South","Scotland",no,"2026-11-02","paper","Fair"',
+    ])
   })
 })
