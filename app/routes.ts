@@ -58,5 +58,7 @@ export default [
     route('updates/:id', 'routes/admin.updates-detail.tsx'),
     route('campaign', 'routes/admin.campaign.tsx'),
     route('suppressions', 'routes/admin.suppressions.tsx'),
+    route('paper', 'routes/admin.paper.tsx'),
+    route('paper/:id', 'routes/admin.paper-detail.tsx'),
   ]),
 ] satisfies RouteConfig

@@ -30,7 +30,7 @@ test('Carla downloads confirmed signers, not pending ones, with hostile names ma
   expect(download.suggestedFilename()).toMatch(/^duty-of-care-signatures-\d{4}-\d{2}-\d{2}\.csv$/)
   const csv = fs.readFileSync((await download.path())!, 'utf8')
   const lines = csv.replace(/^\uFEFF/, '').split('\r\n')
-  expect(lines[0]).toBe('"Name","Email","Postcode","Constituency","Nation","Opted in to updates","Confirmed at (UTC)"')
+  expect(lines[0]).toBe('"Name","Email","Postcode","Constituency","Nation","Opted in to updates","Confirmed at (UTC)","Source","Event"')
   expect(csv).toContain(`"<script>alert(1)</script>","${scripted.email}","RG1 1AA"`)
   expect(csv).toContain(`"'=HYPERLINK(""http://x"")","${formula.email}"`)
   expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m)

@@ -180,7 +180,8 @@ export function createPageCache(paths: string[], ttlMs: number) {
 export function createRequestHandler(options: {
   build: ServerBuild
   mode: 'production' | 'development'
-  maxBodyBytes: number
+  /** The largest body a request to this path may send. */
+  maxBodyBytes: (path: string) => number
   trustProxyHops: number
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppContext & AppLoadContext
   stylesheet?: string
@@ -201,7 +202,7 @@ export function createRequestHandler(options: {
       const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers: headersOf(req), signal: controller.signal }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         try {
-          const body = await readBoundedBody(req, options.maxBodyBytes)
+          const body = await readBoundedBody(req, options.maxBodyBytes(req.path))
           init.body = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length)
         } catch (error) {
           if (!(error instanceof BodyTooLarge)) throw error

@@ -110,7 +110,16 @@ export function Dashboard({ initial, status }: { initial: DashboardFigures; stat
       <section aria-labelledby="petition-figures" className="mt-6">
         <h2 id="petition-figures" className="text-2xl font-bold">Petition</h2>
         <dl className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <Figure label="Confirmed signatures" value={formatNumber(signatures.confirmed)} note="The public count on the campaign page" />
+          <Figure
+            label="Confirmed signatures"
+            value={formatNumber(signatures.confirmed)}
+            note={figures.paper.includedInPublicTotal ? 'Online, confirmed by email; the public count adds the paper ones' : 'Online, confirmed by email: the public count on the campaign page'}
+          />
+          <Figure
+            label="On paper"
+            value={formatNumber(figures.paper.count)}
+            note={figures.paper.includedInPublicTotal ? `Added to the public count: ${formatNumber(figures.paper.publicTotal)} in all` : 'Not in the public count (Closing the campaign page)'}
+          />
           <Figure label="Waiting for confirmation" value={formatNumber(signatures.pending)} />
           <Figure label="Confirmation rate" value={percent(signatures.confirmationRate)} note="Confirmed, of confirmed and waiting" />
           <Figure label="Opted in to updates" value={percent(signatures.optInRate)} note="Of confirmed signers" />

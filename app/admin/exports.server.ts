@@ -10,6 +10,7 @@ import type { Campaigner } from './auth.server'
 import { csvResponse, datedFileName } from './csv.server'
 import { constituencyTable } from './figures.server'
 import { col, sql, type RowOf } from '~/lib/sql.server'
+import { paperImportState } from '~/lib/sql-enums.server'
 
 export const EXPORT_BATCH_SIZE = 2_000
 
@@ -42,19 +43,61 @@ export async function* confirmedSignatureBatches(batchSize = EXPORT_BATCH_SIZE):
       ORDER BY s."validatedAt", s.id
       LIMIT ${batchSize}`
     if (!rows.length) return
-    yield rows.map((r) => [r.name, r.email, r.postcode, r.constituency, r.nation, r.wantsUpdates, r.validatedAt])
+    yield rows.map((r) => [r.name, r.email, r.postcode, r.constituency, r.nation, r.wantsUpdates, r.validatedAt, 'online', null])
     if (rows.length < batchSize) return
     const last = rows[rows.length - 1]
     after = { at: last.validatedAt, id: last.id }
   }
 }
 
-export const SIGNATURE_EXPORT_HEADER = ['Name', 'Email', 'Postcode', 'Constituency', 'Nation', 'Opted in to updates', 'Confirmed at (UTC)']
+const paperExportRow = {
+  id: col.string,
+  name: col.string,
+  email: col.string.nullable(),
+  postcode: col.string,
+  constituency: col.string.nullable(),
+  nation: col.string.nullable(),
+  wantsUpdates: col.boolean,
+  signedOn: col.at,
+  event: col.string,
+}
+
+/**
+ * Paper and event signatures of imports in force (decision 117), after the online ones. "Opted in" as for
+ * online signers: they said yes on the form, gave an email, and mail to it is not suppressed.
+ */
+export async function* paperSignatureBatches(batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<unknown[][]> {
+  let after: string | null = null
+  for (;;) {
+    const rows: RowOf<typeof paperExportRow>[] = await sql.rows(paperExportRow, replica)`
+      SELECT p.id::text, p.name, p.email, p.postcode, c.name AS constituency, coalesce(c.nation, p.nation) AS nation,
+             (p.consent AND p."emailKey" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailKey" = p."emailKey")) AS "wantsUpdates",
+             p."signedOn"::timestamp AS "signedOn", p.event
+      FROM "PaperSignature" p
+      JOIN "PaperImport" i ON i.id = p."importId" AND i.state = ${paperImportState.imported}
+      LEFT JOIN "Constituency" c ON c."onsCode" = p."constituencyCode"
+      ${after ? Prisma.sql`WHERE p.id > ${after}::uuid` : Prisma.empty}
+      ORDER BY p.id
+      LIMIT ${batchSize}`
+    if (!rows.length) return
+    yield rows.map((r) => [r.name, r.email, r.postcode, r.constituency, r.nation, r.wantsUpdates, r.signedOn.toISOString().slice(0, 10), 'paper', r.event])
+    if (rows.length < batchSize) return
+    after = rows[rows.length - 1].id
+  }
+}
+
+async function* allSignatureBatches() {
+  yield* confirmedSignatureBatches()
+  yield* paperSignatureBatches()
+}
+
+/** "Source": online (confirmed by email) or paper (imported from a paper or event form, dated the day they signed). */
+export const SIGNATURE_EXPORT_HEADER = ['Name', 'Email', 'Postcode', 'Constituency', 'Nation', 'Opted in to updates', 'Confirmed at (UTC)', 'Source', 'Event']
 
 export async function exportConfirmedSignatures(campaigner: Campaigner): Promise<Response> {
   const fileName = datedFileName('signatures')
   await audit(campaigner.id, 'export.signatures', { fileName, personalData: true })
-  return csvResponse(fileName, SIGNATURE_EXPORT_HEADER, confirmedSignatureBatches())
+  return csvResponse(fileName, SIGNATURE_EXPORT_HEADER, allSignatureBatches())
 }
 
 async function* once<T>(rows: T[]) {

@@ -26,7 +26,10 @@ export interface SeriesPoint {
 
 export interface DashboardFigures {
   updatedAt: string
+  /** Online signatures: `confirmed` by email, whatever the paper setting. */
   signatures: { confirmed: number; pending: number; confirmationRate: number | null; optInRate: number | null }
+  /** Signatures imported from paper and event forms (decision 117), and the public total with or without them. */
+  paper: { count: number; includedInPublicTotal: boolean; publicTotal: number }
   letters: {
     confirmed: number
     sent: number
@@ -141,7 +144,8 @@ async function loadFigures(): Promise<DashboardFigures> {
     : []
   const lettersIn = new Map(lettersByCode.map((r) => [r.code, Number(r.n)]))
 
-  const confirmed = publicJson.signature_count
+  const paper = publicJson.paper_signatures
+  const confirmed = publicJson.signature_count - (paper.included_in_total ? paper.count : 0)
   const pending = count?.pendingCount ?? 0
   const [o] = optIn
   const [l] = letters
@@ -160,6 +164,7 @@ async function loadFigures(): Promise<DashboardFigures> {
       confirmationRate: rate(confirmed, confirmed + pending),
       optInRate: rate(Number(o.opted_in), Number(o.validated)),
     },
+    paper: { count: paper.count, includedInPublicTotal: paper.included_in_total, publicTotal: publicJson.signature_count },
     letters: {
       confirmed: Number(l.confirmed),
       sent: Number(e.sent),
@@ -180,7 +185,7 @@ async function loadFigures(): Promise<DashboardFigures> {
       topSeats: topCallSeats.map((r) => ({ onsCode: r.ons_code, name: r.name, mp: r.mp, calls: Number(r.calls), letters: Number(r.letters) })),
     },
     milestones: {
-      progress: milestoneProgress(confirmed, milestones.map((m) => m.threshold)),
+      progress: milestoneProgress(publicJson.signature_count, milestones.map((m) => m.threshold)),
       list: milestones.map((m) => ({ threshold: m.threshold, reachedAt: m.reachedAt?.toISOString() ?? null })),
     },
   }

@@ -2,7 +2,7 @@
 // through Prisma's generated enums, so a renamed or misspelt state fails to compile at every query that tests it
 // (decision 075). Prisma-client queries already check their enum values; this is the same for `sql.rows`.
 import { Prisma } from '~/generated/prisma/client'
-import { EmailStatus, LetterState, MpStatus, SignatureState } from '~/generated/prisma/enums'
+import { EmailStatus, LetterState, MpStatus, PaperImportState, SignatureState } from '~/generated/prisma/enums'
 
 /**
  * Every value of an enum as an SQL literal fragment: `${signatureState.validated}` writes `'validated'`.
@@ -23,3 +23,4 @@ export const signatureState = literals(SignatureState)
 export const letterState = literals(LetterState)
 export const emailStatus = literals(EmailStatus)
 export const mpStatus = literals(MpStatus)
+export const paperImportState = literals(PaperImportState)

@@ -3,7 +3,8 @@
 import { defaultMilestones } from '~/campaign/content'
 import { prisma } from '~/lib/db.server'
 import { col, sql } from '~/lib/sql.server'
-import { signatureState } from '~/lib/sql-enums.server'
+import { paperImportState, signatureState } from '~/lib/sql-enums.server'
+import { paperInPublicTotal } from './paper-total.server'
 
 export async function refreshCounts(): Promise<{ total: number; pending: number }> {
   return prisma.$transaction(async (tx) => {
@@ -13,9 +14,29 @@ export async function refreshCounts(): Promise<{ total: number; pending: number 
     const [{ pending, invalidated }] = await sql.rows({ pending: col.count, invalidated: col.count }, tx)`
       SELECT count(*) FILTER (WHERE state = ${signatureState.pending}) AS pending, count(*) FILTER (WHERE state = ${signatureState.invalidated}) AS invalidated
       FROM "Signature" WHERE state IN (${signatureState.pending}, ${signatureState.invalidated})`
+    // Paper and event signatures of imports in force: counted apart, added to the public figures only when the
+    // campaign setting says so (decision 118).
+    const paperByConstituency = await sql.rows({ code: col.string.nullable(), count: col.count }, tx)`
+      SELECT p."constituencyCode" AS code, count(*) AS count FROM "PaperSignature" p
+      JOIN "PaperImport" i ON i.id = p."importId" AND i.state = ${paperImportState.imported}
+      GROUP BY p."constituencyCode"`
+    const paperCount = paperByConstituency.reduce((sum, r) => sum + Number(r.count), 0)
+    const paperIncluded = await paperInPublicTotal(tx)
+    if (paperIncluded) {
+      for (const paper of paperByConstituency) {
+        const online = byConstituency.find((r) => r.code === paper.code)
+        if (online) online.count += paper.count
+        else byConstituency.push({ ...paper })
+      }
+    }
     const total = byConstituency.reduce((sum, r) => sum + Number(r.count), 0)
     // For the public integrity panel: struck out, and counted but not placed in a seat (same snapshot as the total).
-    const integrity = { invalidatedCount: Number(invalidated), unplacedCount: Number(byConstituency.find((r) => r.code === null)?.count ?? 0) }
+    const integrity = {
+      invalidatedCount: Number(invalidated),
+      unplacedCount: Number(byConstituency.find((r) => r.code === null)?.count ?? 0),
+      paperCount,
+      paperIncluded,
+    }
     const located = byConstituency.filter((r) => r.code !== null)
     await tx.$executeRaw`DELETE FROM "ConstituencyCount" WHERE NOT ("onsCode" = ANY(${located.map((r) => r.code!)}))`
     if (located.length) {

@@ -22,6 +22,12 @@ export interface PetitionJson {
     /** Counted signatures not placed: postcode not looked up yet, or outside Westminster's constituencies. */
     not_placed: number
   }
+  /**
+   * Signatures collected on paper or at events and imported by campaigners (never confirmed by email).
+   * `included_in_total`: whether `signature_count` and the constituency and nation figures include them
+   * (a campaign setting, off by default); `count` is there either way (decision 118).
+   */
+  paper_signatures: { count: number; included_in_total: boolean }
 }
 
 export const PUBLIC_CACHE_MS = 2_000
@@ -49,6 +55,7 @@ async function loadPetitionJson(): Promise<PetitionJson> {
       placed_in_constituency: (count?.signatureCount ?? 0) - (count?.unplacedCount ?? 0),
       not_placed: count?.unplacedCount ?? 0,
     },
+    paper_signatures: { count: count?.paperCount ?? 0, included_in_total: count?.paperIncluded ?? false },
   }
 }
 

@@ -86,3 +86,11 @@ export async function anonymiseLetters(tx: Prisma.TransactionClient, ids: string
       "ipAddress" = NULL, "bodyErasedAt" = coalesce("bodyErasedAt", ${now}), "anonymisedAt" = ${now}
     WHERE id = ANY(${ids}::uuid[]) AND "anonymisedAt" IS NULL`
 }
+
+/** Paper signatures keep their import, constituency, nation, date and event (every count); who signed is gone. */
+export async function anonymisePaperSignatures(tx: Prisma.TransactionClient, ids: string[], now: Date) {
+  if (!ids.length) return 0
+  return tx.$executeRaw`
+    UPDATE "PaperSignature" SET name = '', email = NULL, "emailKey" = NULL, postcode = '', consent = false, "anonymisedAt" = ${now}
+    WHERE id = ANY(${ids}::uuid[]) AND "anonymisedAt" IS NULL`
+}

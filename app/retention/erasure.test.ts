@@ -6,6 +6,7 @@
 import crypto from 'node:crypto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { invalidateMatches, revertInvalidation, criteriaSchema } from '~/admin/moderation.server'
+import { importPreviewed, previewPaperImport } from '~/admin/paper-imports.server'
 import { signedInCampaigner } from '~/admin/testing.server'
 import { retention } from '~/campaign/retention'
 import { Prisma } from '~/generated/prisma/client'
@@ -33,6 +34,8 @@ const jo = {
   secondLetterAs: 'jo.bloggs@gmail.com',
   signedAgainAs: 'j.o.bloggs+again@gmail.com',
   longAgoAs: 'Jo.Bloggs+old@gmail.com',
+  onPaperAs: 'JO.BLOGGS+fair@gmail.com',
+  paperPostcode: 'RG1 2LU',
   addressLine1: '17 Acacia Avenue',
   town: 'Caversham Heights',
   postcode: 'RG4 7QZ',
@@ -44,7 +47,7 @@ const jo = {
 
 /** Every trace of Jo a dump must not contain (compared lower-cased). */
 const TRACES = [
-  jo.signedAs, jo.firstLetterAs, jo.secondLetterAs, jo.signedAgainAs, jo.longAgoAs, 'jobloggs@gmail.com', 'jo.bloggs', 'jobloggs',
+  jo.signedAs, jo.firstLetterAs, jo.secondLetterAs, jo.signedAgainAs, jo.longAgoAs, jo.onPaperAs, jo.paperPostcode, 'jobloggs@gmail.com', 'jo.bloggs', 'jobloggs',
   jo.name, 'Bloggington', jo.addressLine1, jo.town, jo.postcode, jo.phone, jo.subject, 'scrolling', jo.ip,
 ].map((t) => t.toLowerCase())
 
@@ -110,6 +113,15 @@ function letter(fields: { email: string; mpId: number; constituencyCode: string;
 
 /** Jo's whole history, plus Sam (who must be left alone). Returns Jo's signature id. */
 async function seedJoAndSam() {
+  // Before signing online she signed on paper at a fair, giving her email and saying yes to updates (imported);
+  // another file with her on it was previewed and never imported. Sam signed on paper too.
+  const paperAdmin = await signedInCampaigner('admin')
+  const paperCsv = (rows: string[]) => new File([['Full name,Postcode,Email,Consent,Date,Event', ...rows].join('\r\n')], 'fair.csv')
+  const unimported = await previewPaperImport(paperAdmin.campaigner, paperCsv([`Joanna Bloggington-Smith,${jo.paperPostcode},${jo.onPaperAs.toLowerCase()},,2026-11-02,Reading market`]))
+  expect(unimported).toMatchObject({ status: 'previewed' })
+  const fair = await previewPaperImport(paperAdmin.campaigner, paperCsv([`${jo.name},${jo.paperPostcode},${jo.onPaperAs},yes,2026-11-01,Reading fair`, 'Sam Keeps,EH10 4BF,,,2026-11-01,Reading fair']))
+  if (fair.status !== 'previewed') throw new Error(fair.message)
+  expect(await importPreviewed(paperAdmin.campaigner, fair.importId)).toMatchObject({ status: 'imported', count: 2 })
   const signature = await prisma.signature.create({
     data: {
       name: jo.name, email: jo.signedAs, emailKey: 'jobloggs@gmail.com', postcode: jo.postcode, optIn: true, privacyVersion: 'v1',
@@ -165,6 +177,7 @@ async function seedJoAndSam() {
   const struck = await invalidateMatches(admin.campaigner, search, `Looked fake: ${jo.signedAs} from ${jo.ip}`, 1)
   if (struck.status !== 'done') throw new Error(struck.status)
   await revertInvalidation(admin.campaigner, struck.invalidationId)
+
   return signature.id
 }
 
@@ -172,6 +185,10 @@ async function counts() {
   await refreshCounts()
   return {
     total: (await prisma.petitionCount.findFirstOrThrow()).signatureCount,
+    paper: (await prisma.petitionCount.findFirstOrThrow()).paperCount,
+    paperByConstituency: await prisma.$queryRaw`
+      SELECT p."constituencyCode", p.nation, count(*)::int AS n FROM "PaperSignature" p JOIN "PaperImport" i ON i.id = p."importId"
+      WHERE i.state = 'imported' GROUP BY 1, 2 ORDER BY 1`,
     constituencies: await prisma.constituencyCount.findMany({ orderBy: { onsCode: 'asc' }, select: { onsCode: true, signatureCount: true } }),
     nations: await prisma.$queryRaw`SELECT nation, count(*)::int AS n FROM "Signature" WHERE state = 'validated' GROUP BY 1 ORDER BY 1`,
     perMp: await prisma.$queryRaw`
@@ -196,7 +213,7 @@ async function dataLinkFor(address: string) {
 beforeEach(async () => {
   testContext().resend.reset()
   await prisma.$executeRaw`TRUNCATE "Email", "Signature", "Letter", "Mp", "Constituency", "ConstituencyCount", "PetitionCount", "Suppression",
-    "WebhookEvent", "Setting", "RateLimit", "Invalidation", "AuditEntry", "Campaigner", "CampaignerSession" CASCADE`
+    "WebhookEvent", "Setting", "RateLimit", "Invalidation", "AuditEntry", "Campaigner", "CampaignerSession", "PaperSignature", "PaperImport" CASCADE`
   await seedPlaces()
 })
 
@@ -224,6 +241,10 @@ describe('erasure', () => {
     expect(copy?.signature).toMatchObject({ email: jo.signedAs, wantsUpdates: false, tickedUpdatesWhenSigning: true })
     expect(copy?.letters.map((l) => l.email).sort()).toEqual([jo.firstLetterAs, jo.secondLetterAs].sort())
     expect(copy?.emailsBlocked).toMatchObject({ reason: 'bounce' })
+    expect(copy?.paperSignatures).toEqual([
+      expect.objectContaining({ name: jo.name, email: jo.onPaperAs, event: 'Reading fair', agreedToUpdates: true, counted: true }),
+      expect.objectContaining({ email: jo.onPaperAs.toLowerCase(), event: 'Reading market', counted: false }),
+    ])
 
     expect(await eraseMyData(token)).toEqual({ status: 'erased' })
 
@@ -265,6 +286,7 @@ describe('anonymisation when the campaign closes', () => {
     await prisma.setting.create({ data: { key: CAMPAIGN_CLOSED_AT, value: now.toISOString() } })
     const result = await anonymiseAfterClose(new Date(now.getTime() + (retention.afterCloseMonths * 31 + 1) * DAY))
     expect(result).toMatchObject({ due: true, signatures: 2, letters: 2 })
+    expect(await prisma.paperSignature.count({ where: { anonymisedAt: null } })).toBe(0)
 
     const dump = await dumpDatabase()
     expect(tracesIn(dump)).toEqual([])

@@ -17,7 +17,7 @@ import { email } from '~/lib/supporter-fields'
 import { createToken, hashToken, isWellFormedToken } from '~/lib/tokens.server'
 import { queueEmail } from '~/emails/outbox.server'
 import { wantsUpdatesSql } from '~/petition/consent.server'
-import { anonymiseEmails, anonymiseLetters, anonymiseSignatures, ANONYMISED, redactWebhookEvents } from './anonymise.server'
+import { anonymiseEmails, anonymiseLetters, anonymisePaperSignatures, anonymiseSignatures, ANONYMISED, redactWebhookEvents } from './anonymise.server'
 import { personKey, personKeySql } from './person.server'
 import { col, sql } from '~/lib/sql.server'
 
@@ -35,7 +35,8 @@ export async function requestDataLink(address: string, meta: { ipAddress: string
   const keys = [...new Set([mailboxKey(address), mailboxKey(address.replace(/\+[^@]*@/, '@'))])]
   const [held] = await sql.rows({ held: col.boolean })`
     SELECT EXISTS (SELECT 1 FROM "Signature" WHERE "emailKey" = ANY(${keys}))
-        OR EXISTS (SELECT 1 FROM "Letter" WHERE "emailKey" = ANY(${keys})) AS held`
+        OR EXISTS (SELECT 1 FROM "Letter" WHERE "emailKey" = ANY(${keys}))
+        OR EXISTS (SELECT 1 FROM "PaperSignature" WHERE "emailKey" = ANY(${keys})) AS held`
   if (!held.held) return { status: 'sent' }
   const { token, hash } = createToken()
   await prisma.$transaction(async (tx) => {
@@ -63,17 +64,22 @@ async function subjectOf(token: unknown, now: Date) {
 
 type Db = Prisma.TransactionClient | typeof prisma
 
-/** Ids of the person's signatures and letters (not yet anonymised), under any spelling of their address. */
+/** Ids of the person's signatures, letters and paper signatures (not yet anonymised), under any spelling of their address. */
 async function idsOf(db: Db, key: string) {
-  const [signatures, letters] = await Promise.all([
+  const [signatures, letters, paper] = await Promise.all([
     sql.rows({ id: col.string, state: col.string, email: col.string }, db)`
       SELECT id::text, state::text, email FROM "Signature" WHERE ${personKeySql(Prisma.sql`email`)} = ${key} AND "anonymisedAt" IS NULL
       ORDER BY "createdAt"`,
     sql.rows({ id: col.string, state: col.string, email: col.string }, db)`
       SELECT id::text, state::text, email FROM "Letter" WHERE ${personKeySql(Prisma.sql`email`)} = ${key} AND "anonymisedAt" IS NULL
       ORDER BY "createdAt"`,
+    // Signed on paper or at an event and gave an email address (decision 117); `state` is the import's.
+    sql.rows({ id: col.string, state: col.string, email: col.string }, db)`
+      SELECT p.id::text, i.state::text, p.email FROM "PaperSignature" p JOIN "PaperImport" i ON i.id = p."importId"
+      WHERE p.email IS NOT NULL AND ${personKeySql(Prisma.sql`p.email`)} = ${key} AND p."anonymisedAt" IS NULL
+      ORDER BY p."signedOn", p.id`,
   ])
-  return { signatures, letters }
+  return { signatures, letters, paper }
 }
 
 /** Emails about those records, or sent to (or replying to) any spelling of the address. */
@@ -88,7 +94,8 @@ async function recordsOf(key: string) {
   const ids = await idsOf(prisma, key)
   const signatureIds = ids.signatures.map((s) => s.id)
   const letterIds = ids.letters.map((l) => l.id)
-  const [signatures, consent, letters, emails, suppressions] = await Promise.all([
+  const paperIds = ids.paper.map((p) => p.id)
+  const [signatures, consent, letters, emails, suppressions, paper] = await Promise.all([
     prisma.signature.findMany({ where: { id: { in: signatureIds } }, include: { constituency: { select: { name: true } } }, orderBy: { createdAt: 'asc' } }),
     sql.rows({ id: col.string, wantsUpdates: col.boolean })`
       SELECT id::text, ${wantsUpdatesSql('s')} AS "wantsUpdates" FROM "Signature" s WHERE id = ANY(${signatureIds}::uuid[])`,
@@ -106,9 +113,10 @@ async function recordsOf(key: string) {
       : [],
     sql.rows({ reason: col.string, createdAt: col.at })`
       SELECT reason, "createdAt" FROM "Suppression" WHERE ${personKeySql(Prisma.sql`"emailKey"`)} = ${key} ORDER BY "createdAt"`,
+    prisma.paperSignature.findMany({ where: { id: { in: paperIds } }, include: { constituency: { select: { name: true } }, import: { select: { state: true } } }, orderBy: { signedOn: 'asc' } }),
   ])
   const wantsUpdates = new Map(consent.map((c) => [c.id, c.wantsUpdates]))
-  return { signatures: signatures.map((s) => ({ ...s, wantsUpdates: wantsUpdates.get(s.id) ?? false })), letters, emails, suppressions }
+  return { signatures: signatures.map((s) => ({ ...s, wantsUpdates: wantsUpdates.get(s.id) ?? false })), letters, emails, suppressions, paper }
 }
 
 export type MyDataSummary =
@@ -142,7 +150,7 @@ export async function myDataSummary(token: unknown, now = new Date()): Promise<M
 export async function exportMyData(token: unknown, now = new Date()) {
   const subject = await subjectOf(token, now)
   if (!subject) return null
-  const { signatures, letters, emails, suppressions } = await recordsOf(subject.personKey)
+  const { signatures, letters, emails, suppressions, paper } = await recordsOf(subject.personKey)
   const copies = signatures.map((signature) => ({
     name: signature.name,
     email: signature.email,
@@ -187,6 +195,18 @@ export async function exportMyData(token: unknown, now = new Date()) {
       mpReplied: l.replyStatus,
       ipAddress: l.ipAddress,
     })),
+    /** Signatures you gave on paper or at an event, which campaigners typed in from the form. */
+    paperSignatures: paper.map((p) => ({
+      name: p.name,
+      email: p.email,
+      postcode: p.postcode,
+      constituency: p.constituency?.name ?? null,
+      nation: p.nation,
+      event: p.event,
+      signedOn: p.signedOn.toISOString().slice(0, 10),
+      agreedToUpdates: p.consent,
+      counted: p.import.state === 'imported',
+    })),
     emailsWeSentYou: emails.map((e) => ({ kind: e.kind, to: e.to, subject: e.subject, status: e.status, queuedAt: e.createdAt, sentAt: e.sentAt })),
     emailsBlocked: suppressions.length ? { reason: suppressions[0].reason, since: suppressions[0].createdAt } : null,
   }
@@ -206,11 +226,11 @@ export async function eraseMyData(token: unknown, now = new Date()): Promise<Era
   const subject = await subjectOf(token, now)
   if (!subject) return { status: 'invalid' }
   const addresses = await prisma.$transaction(async (tx) => {
-    const { signatures, letters } = await idsOf(tx, subject.personKey)
+    const { signatures, letters, paper } = await idsOf(tx, subject.personKey)
     const signatureIds = signatures.map((s) => s.id)
     const letterIds = letters.map((l) => l.id)
     const emails = await emailsOf(tx, subject.personKey, { signatureIds, letterIds })
-    const spellings = new Set([subject.address, ...signatures.map((s) => s.email), ...letters.map((l) => l.email)].map((a) => a.trim().toLowerCase()))
+    const spellings = new Set([subject.address, ...signatures.map((s) => s.email), ...letters.map((l) => l.email), ...paper.map((p) => p.email)].map((a) => a.trim().toLowerCase()))
     for (const e of emails) for (const a of [e.to, e.replyTo]) if (a && personKey(a) === subject.personKey) spellings.add(a.trim().toLowerCase())
 
     await redactWebhookEvents(tx, { providerIds: emails.flatMap((e) => (e.providerId ? [e.providerId] : [])), addresses: [...spellings] })
@@ -221,6 +241,9 @@ export async function eraseMyData(token: unknown, now = new Date()): Promise<Era
     await anonymiseSignatures(tx, kept(signatures), now)
     await tx.letter.deleteMany({ where: { id: { in: unconfirmed(letters) } } })
     await anonymiseLetters(tx, kept(letters), now)
+    // Paper signatures in force keep counting, anonymised; rows of a preview never imported are deleted.
+    await tx.paperSignature.deleteMany({ where: { id: { in: paper.filter((p) => p.state !== 'imported').map((p) => p.id) } } })
+    await anonymisePaperSignatures(tx, paper.filter((p) => p.state === 'imported').map((p) => p.id), now)
     // Nothing is sent to an address we no longer hold, so its suppression entry has nothing left to guard.
     await tx.$executeRaw`DELETE FROM "Suppression" WHERE ${personKeySql(Prisma.sql`"emailKey"`)} = ${subject.personKey}`
     return [...spellings]

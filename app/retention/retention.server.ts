@@ -5,7 +5,7 @@
 // Every function takes `now`, so tests can move the clock.
 import { retention } from '~/campaign/retention'
 import { prisma } from '~/lib/db.server'
-import { anonymiseAllSupporterEmails, anonymiseLetters, anonymiseSignatures, redactProcessedWebhookEvents } from './anonymise.server'
+import { anonymiseAllSupporterEmails, anonymiseLetters, anonymisePaperSignatures, anonymiseSignatures, redactProcessedWebhookEvents } from './anonymise.server'
 import { col, sql } from '~/lib/sql.server'
 
 const DAY_MS = 24 * 3600 * 1000
@@ -14,6 +14,8 @@ export const WEBHOOK_EVENT_DAYS = retention.deliveryReportDays
 /** The Setting row that records when the campaign closed (an ISO date string). */
 export const CAMPAIGN_CLOSED_AT = 'campaign.closedAt'
 const BATCH = 1000
+/** A paper import's preview nobody imported is discarded after this long: it holds the rows' personal data. */
+export const PAPER_PREVIEW_HOURS = 24
 
 /** Letter bodies, `letterBodyDays` after delivery (or sending, if no delivery report came). The record stays. */
 export async function eraseLetterBodies(now = new Date()): Promise<number> {
@@ -47,6 +49,19 @@ export async function purgeWebhookEvents(now = new Date()): Promise<number> {
   return count
 }
 
+/** Previews of paper imports nobody imported within PAPER_PREVIEW_HOURS: their rows are deleted, the record stays, discarded. */
+export async function purgeExpiredPaperPreviews(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - PAPER_PREVIEW_HOURS * 3600_000)
+  return prisma.$transaction(async (tx) => {
+    const expired = await tx.paperImport.findMany({ where: { state: 'previewed', createdAt: { lt: cutoff } }, select: { id: true } })
+    const ids = expired.map((e) => e.id)
+    if (!ids.length) return 0
+    await tx.paperSignature.deleteMany({ where: { importId: { in: ids } } })
+    await tx.paperImport.updateMany({ where: { id: { in: ids } }, data: { state: 'reverted', revertedAt: now } })
+    return ids.length
+  })
+}
+
 /** When the campaign closed, if a campaigner has recorded it. */
 export async function campaignClosedAt(): Promise<Date | null> {
   const row = await prisma.setting.findUnique({ where: { key: CAMPAIGN_CLOSED_AT } })
@@ -69,9 +84,15 @@ export async function anonymiseAfterClose(now = new Date()): Promise<{ due: bool
   if (!closedAt || anonymiseDueAt(closedAt) > now) return { due: false, signatures: 0, letters: 0 }
   let signatures = 0
   let letters = 0
-  // Never confirmed: nothing to count, so nothing to keep.
+  // Never confirmed: nothing to count, so nothing to keep (nor paper rows never imported).
   await prisma.signature.deleteMany({ where: { state: 'pending' } })
   await prisma.letter.deleteMany({ where: { state: 'pending' } })
+  await prisma.paperSignature.deleteMany({ where: { import: { state: { not: 'imported' } } } })
+  for (;;) {
+    const ids = (await prisma.paperSignature.findMany({ where: { anonymisedAt: null }, select: { id: true }, take: BATCH })).map((r) => r.id)
+    if (!ids.length) break
+    await prisma.$transaction((tx) => anonymisePaperSignatures(tx, ids, now))
+  }
   for (;;) {
     const ids = (await prisma.signature.findMany({ where: { anonymisedAt: null }, select: { id: true }, take: BATCH })).map((r) => r.id)
     if (!ids.length) break
@@ -99,6 +120,7 @@ export async function runRetention(now = new Date()) {
     letterBodiesErased: await eraseLetterBodies(now),
     webhookEventsPurged: await purgeWebhookEvents(now),
     webhookPayloadsRedacted: await redactWebhookPayloads(),
+    paperPreviewsDiscarded: await purgeExpiredPaperPreviews(now),
     afterClose: await anonymiseAfterClose(now),
   }
 }

@@ -70,7 +70,7 @@ describe('the confirmed signatures export', () => {
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="duty-of-care-signatures-\d{4}-\d{2}-\d{2}\.csv"$/)
     const text = (await readAll(response)).join('')
     const lines = text.split('\r\n').filter(Boolean)
-    expect(lines[0]).toBe('\uFEFF"Name","Email","Postcode","Constituency","Nation","Opted in to updates","Confirmed at (UTC)"')
+    expect(lines[0]).toBe('\uFEFF"Name","Email","Postcode","Constituency","Nation","Opted in to updates","Confirmed at (UTC)","Source","Event"')
     expect(lines).toHaveLength(3)
     expect(text).toContain(`"'=HYPERLINK(""http://x"")","person`)
     expect(text).toContain('"<script>alert(1)</script>"')

@@ -4,19 +4,26 @@ import { requireCampaigner } from '~/admin/auth.server'
 import { campaignCloseStatus, closeCampaign, closeCampaignSchema, reopenCampaign } from '~/admin/campaign-close.server'
 import { ErrorSummary } from '~/components/error-summary'
 import { FieldFrame, fieldState, problemsOf } from '~/components/text-field'
-import { readFormData } from '~/lib/form-data.server'
+import { paperTotalSetting, setPaperInTotal } from '~/admin/paper-imports.server'
+import { formText, readFormData } from '~/lib/form-data.server'
+import { formatNumber } from '~/lib/format'
 import type { Route } from './+types/admin.campaign'
 
 export const meta = () => [{ title: 'Closing the campaign — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireCampaigner(request, { role: 'admin' })
-  return { status: await campaignCloseStatus(), saved: new URL(request.url).searchParams.get('saved') }
+  const [status, paper] = await Promise.all([campaignCloseStatus(), paperTotalSetting()])
+  return { status, paper, saved: new URL(request.url).searchParams.get('saved') }
 }
 
 export async function action({ request }: Route.ActionArgs) {
   const campaigner = await requireCampaigner(request, { role: 'admin' })
   const formData = await readFormData(request)
+  if (formData.get('intent') === 'paper-total') {
+    await setPaperInTotal(campaigner, formText(formData, 'paperInTotal') === 'on')
+    return redirect('/admin/campaign?saved=paper-total', 303)
+  }
   if (formData.get('intent') === 'reopen') {
     if (!(await reopenCampaign(campaigner))) return data({ result: undefined, error: 'The campaign has no close date: it is already open.' }, { status: 400 })
     return redirect('/admin/campaign?saved=reopened', 303)
@@ -30,7 +37,7 @@ export async function action({ request }: Route.ActionArgs) {
 const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'long' })
 
 export default function AdminCampaign({ loaderData, actionData }: Route.ComponentProps) {
-  const { status, saved } = loaderData
+  const { status, paper, saved } = loaderData
   const field = fieldState('campaign-close', actionData?.result, 'closedAt')
   const closedAt = { ...field, defaultValue: field.defaultValue ?? status.closedAt?.slice(0, 10) ?? '' }
   const hintId = `${closedAt.id}-hint`
@@ -40,7 +47,7 @@ export default function AdminCampaign({ loaderData, actionData }: Route.Componen
       <h1 className="text-3xl font-bold">Closing the campaign</h1>
       {saved ? (
         <p role="status" className="mt-4 rounded bg-brand-light p-3 font-semibold">
-          {saved === 'reopened' ? 'The close date is cleared.' : 'The close date is saved.'} The change is in the audit log.
+          {saved === 'reopened' ? 'The close date is cleared.' : saved === 'paper-total' ? 'The public total is updated.' : 'The close date is saved.'} The change is in the audit log.
         </p>
       ) : null}
       {actionData?.error ? <p role="alert" className="mt-4 rounded border-4 border-warn p-3 font-semibold">{actionData.error}</p> : null}
@@ -95,6 +102,23 @@ export default function AdminCampaign({ loaderData, actionData }: Route.Componen
         </FieldFrame>
         <button type="submit" className="btn">{status.closedAt ? 'Change the close date' : 'Set the close date'}</button>
       </Form>
+
+      <section aria-labelledby="paper-total" className="mt-8 max-w-3xl">
+        <h2 id="paper-total" className="text-xl font-bold">Paper signatures in the public total</h2>
+        <p className="mt-2">
+          {formatNumber(paper.paperCount)} signatures collected on paper or at events are imported (<a href="/admin/paper">Paper signatures</a>).
+          They are {paper.included ? <strong>added to</strong> : <strong>not added to</strong>} the public total on the campaign page, the map
+          and <code>/petition.json</code>, which says which either way. Online signatures are always confirmed by email; paper ones cannot be.
+        </p>
+        <Form method="post" className="mt-3">
+          <input type="hidden" name="intent" value="paper-total" />
+          <div className="mb-4 flex items-start gap-2">
+            <input id="paper-in-total" name="paperInTotal" type="checkbox" defaultChecked={paper.included} className="mt-1 size-5" />
+            <label htmlFor="paper-in-total">Add paper signatures to the public total</label>
+          </div>
+          <button type="submit" className="btn">Save</button>
+        </Form>
+      </section>
 
       {status.closedAt ? (
         <Form method="post" className="mt-6 max-w-3xl">

@@ -44,6 +44,7 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
           {admin ? (
             <>
               <li><NavLink to="/admin/moderation" className={linkClass}>Moderation</NavLink></li>
+              <li><NavLink to="/admin/paper" className={linkClass}>Paper signatures</NavLink></li>
               <li><NavLink to="/admin/exports" className={linkClass}>Exports</NavLink></li>
               <li><NavLink to="/admin/letter-template" className={linkClass}>Letter template</NavLink></li>
               <li><NavLink to="/admin/call-script" className={linkClass}>Call script</NavLink></li>
