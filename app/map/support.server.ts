@@ -26,10 +26,11 @@ export interface SupportMap {
 
 const NATIONS: Nation[] = ['England', 'Scotland', 'Wales', 'Northern Ireland']
 
-function buildSupportMap(json: PetitionJson, letters: Map<string, number>): SupportMap {
-  const signaturesIn = new Map(json.signatures_by_constituency.map((c) => [c.ons_code, c.signature_count]))
-  const counts = seats.map((s) => signaturesIn.get(s.onsCode) ?? 0)
-  // Standard competition ranking: a seat's rank is one more than the number of seats ahead of it.
+/**
+ * Each seat's rank among the 650 by signatures, standard competition ranking: a seat's rank is one more
+ * than the number of seats ahead of it; seats with the same count share it (`tied`). Same order as `counts`.
+ */
+export function rankSeats(counts: number[]): { rank: number; tied: boolean }[] {
   const sorted = [...counts].sort((a, b) => b - a)
   const rankOf = new Map<number, number>()
   const seatsWith = new Map<number, number>()
@@ -37,12 +38,18 @@ function buildSupportMap(json: PetitionJson, letters: Map<string, number>): Supp
     if (!rankOf.has(n)) rankOf.set(n, i + 1)
     seatsWith.set(n, (seatsWith.get(n) ?? 0) + 1)
   })
+  return counts.map((n) => ({ rank: rankOf.get(n)!, tied: seatsWith.get(n)! > 1 }))
+}
+
+function buildSupportMap(json: PetitionJson, letters: Map<string, number>): SupportMap {
+  const signaturesIn = new Map(json.signatures_by_constituency.map((c) => [c.ons_code, c.signature_count]))
+  const counts = seats.map((s) => signaturesIn.get(s.onsCode) ?? 0)
+  const ranks = rankSeats(counts)
   const withSupport = seats.map((s, i) => ({
     ...s,
     signatures: counts[i],
     letters: letters.get(s.onsCode) ?? 0,
-    rank: rankOf.get(counts[i])!,
-    tied: seatsWith.get(counts[i])! > 1,
+    ...ranks[i],
   }))
   const nations = NATIONS.map((name) => {
     const inNation = withSupport.filter((s) => s.nation === name)
