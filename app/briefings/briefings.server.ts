@@ -252,7 +252,7 @@ export async function startBriefing(id: string, campaignerId: string): Promise<S
       const mpIds = eligible.map((s) => s.mpId).sort((a, b) => a - b)
       if (!mpIds.length) return { status: 'nobody' }
       // Another briefing starting now waits here for these MPs, then sees this one's claims.
-      await tx.$queryRaw`SELECT id FROM "Mp" WHERE id = ANY(${mpIds}::int[]) ORDER BY id FOR UPDATE`
+      await sql.rows({ id: col.number }, tx)`SELECT id FROM "Mp" WHERE id = ANY(${mpIds}::int[]) ORDER BY id FOR UPDATE`
       const claimed = await sql.rows({ mpId: col.number }, tx)`
         INSERT INTO "BriefingRecipient" (id, "briefingId", "mpId", "createdAt")
         SELECT gen_random_uuid(), ${id}::uuid, m.id, now() FROM unnest(${mpIds}::int[]) AS m(id)
