@@ -389,3 +389,30 @@ export type BriefingDetail = NonNullable<Awaited<ReturnType<typeof getBriefing>>
 export const ASK_TITLES = asks.map((a) => a.title)
 
 export type { Briefing }
+
+/**
+ * Everything the briefing's page shows: the briefing; while a draft, who it would go to now (and who
+ * not, and why) and the values to preview it with for one eligible MP (the chosen one, else the first).
+ */
+export async function briefingPage(id: string, previewMpId?: number) {
+  const briefing = await getBriefing(id)
+  if (!briefing) return null
+  if (briefing.status !== 'draft') return { briefing, audience: null, preview: null }
+  const audience = await briefingAudience(briefing.threshold)
+  const chosen = audience.eligible.find((s) => s.mpId === previewMpId) ?? audience.eligible[0]
+  const values = chosen ? briefingValues(chosen) : SAMPLE_VALUES
+  return {
+    briefing,
+    audience,
+    preview: { mpId: chosen?.mpId ?? null, to: chosen?.address ?? null, subject: briefingSubject(briefing.subject, values), values },
+  }
+}
+
+/** When each of these MPs was last sent a briefing (claimed and not skipped): the MP targets page shows it. */
+export async function lastBriefed(mpIds: number[]): Promise<Map<number, Date>> {
+  if (!mpIds.length) return new Map()
+  const rows = await sql.rows({ mpId: col.number, at: col.at })`
+    SELECT "mpId", max(coalesce("queuedAt", "createdAt")) AS at FROM "BriefingRecipient"
+    WHERE "mpId" = ANY(${mpIds}::int[]) AND "skippedReason" IS NULL GROUP BY 1`
+  return new Map(rows.map((r) => [r.mpId, r.at]))
+}
