@@ -13,7 +13,6 @@
 import { z } from 'zod'
 import { audit as writeAudit } from '~/admin/audit.server'
 import { asks } from '~/campaign/content'
-import { constituencyNameKey } from '~/constituencies/constituencies.server'
 import { queueEmail } from '~/emails/outbox.server'
 import type { Briefing, Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
@@ -22,13 +21,12 @@ import type { FormLimits } from '~/lib/form-data.server'
 import { col, sql } from '~/lib/sql.server'
 import { letterState, signatureState } from '~/lib/sql-enums.server'
 import { parseMailbox } from '~/mail/address'
-import { rankSeats } from '~/map/support.server'
-import { seats } from '~/map/seats.server'
+import { rankSeats } from '~/map/rank'
 import { letterAddress } from '~/mps/lookup.server'
+import { BRIEFING_INTERVAL_DAYS } from './briefing-labels'
 import { briefingSubject, unknownPlaceholders, type BriefingValues } from './briefing-text'
 
-/** The rule: at most one briefing per MP in this many days. */
-export const BRIEFING_INTERVAL_DAYS = 30
+export { BRIEFING_INTERVAL_DAYS }
 /** Recipients written to the outbox per transaction. */
 export const BRIEFING_CHUNK = 50
 /** The next chunk is written only when fewer of this briefing's emails than this wait in the outbox. */
@@ -98,8 +96,8 @@ export interface MpStanding {
   exclusion: Exclusion | null
 }
 
-const seatByNameKey = new Map(seats.map((s) => [constituencyNameKey(s.name), s]))
-const seatByCode = new Map(seats.map((s) => [s.onsCode, s]))
+/** Westminster's constituencies (2024 boundaries): ranks are "of 650". */
+export const SEAT_COUNT = 650
 
 /** Confirmed signatures by seat, from the signatures themselves (not the public cache): what is true now. */
 async function signaturesBySeat(db: Prisma.TransactionClient) {
@@ -110,28 +108,35 @@ async function signaturesBySeat(db: Prisma.TransactionClient) {
 }
 
 /**
- * Every current MP whose seat is one of the 650, with its figures, rank and exclusion (if any), by
- * signatures (most first). The seat is the MP's ONS code, or, until postcodes.io has named it, the
- * seat whose name matches (the directory's own rule, decision 010).
+ * Every current MP whose seat we know, with its figures, rank and exclusion (if any), by signatures (most
+ * first). The seat is the MP's ONS code, or, until postcodes.io has named it, the constituency whose name
+ * matches (the directory's own rule, decision 010). A seat nobody has signed in yet may be unknown: its MP
+ * has no signatures to brief on.
  */
 export async function mpStandings(db: Prisma.TransactionClient = prisma, now = new Date()): Promise<MpStanding[]> {
-  const [bySeat, mps, letters, briefed] = await Promise.all([
+  const [bySeat, mps, constituencies, letters, briefed] = await Promise.all([
     signaturesBySeat(db),
     db.mp.findMany({ where: { status: 'current' } }),
+    db.constituency.findMany({ select: { onsCode: true, name: true, nameKey: true } }),
     sql.rows({ mpId: col.number, n: col.count }, db)`
       SELECT "mpId", count(*) AS n FROM "Letter" WHERE "confirmedAt" IS NOT NULL AND state <> ${letterState.invalidated} GROUP BY 1`,
     sql.rows({ mpId: col.number, at: col.at }, db)`
       SELECT "mpId", max("createdAt") AS at FROM "BriefingRecipient" WHERE "skippedReason" IS NULL GROUP BY 1`,
   ])
-  const seatRanks = rankSeats(seats.map((s) => bySeat.get(s.onsCode) ?? 0))
-  const ranks = new Map(seats.map((s, i) => [s.onsCode, seatRanks[i]]))
+  // Every seat with signatures, then the rest of the 650 with none (they tie for last).
+  const withSignatures = [...bySeat.entries()]
+  const seatRanks = rankSeats([...withSignatures.map(([, n]) => n), ...Array<number>(Math.max(0, SEAT_COUNT - withSignatures.length)).fill(0)])
+  const ranks = new Map(withSignatures.map(([code], i) => [code, seatRanks[i]]))
+  const unsigned = seatRanks[withSignatures.length] ?? { rank: SEAT_COUNT, tied: false }
+  const byCode = new Map(constituencies.map((c) => [c.onsCode, c]))
+  const byNameKey = new Map(constituencies.map((c) => [c.nameKey, c]))
   const lettersTo = new Map(letters.map((l) => [l.mpId, Number(l.n)]))
   const lastBriefed = new Map(briefed.map((b) => [b.mpId, b.at]))
   const cutoff = now.getTime() - BRIEFING_INTERVAL_DAYS * 86_400_000
 
   const standings: MpStanding[] = []
   for (const mp of mps) {
-    const seat = (mp.constituencyCode ? seatByCode.get(mp.constituencyCode) : undefined) ?? (mp.constituencyKey ? seatByNameKey.get(mp.constituencyKey) : undefined)
+    const seat = (mp.constituencyCode ? byCode.get(mp.constituencyCode) : undefined) ?? (mp.constituencyKey ? byNameKey.get(mp.constituencyKey) : undefined)
     if (!seat) continue
     const address = letterAddress(mp)
     const lastBriefedAt = lastBriefed.get(mp.id) ?? null
@@ -152,7 +157,7 @@ export async function mpStandings(db: Prisma.TransactionClient = prisma, now = n
       constituency: seat.name,
       signatures: bySeat.get(seat.onsCode) ?? 0,
       letters: lettersTo.get(mp.id) ?? 0,
-      ...ranks.get(seat.onsCode)!,
+      ...(ranks.get(seat.onsCode) ?? unsigned),
       address,
       lastBriefedAt,
       exclusion,
@@ -190,7 +195,7 @@ export function briefingValues(s: Pick<MpStanding, 'name' | 'constituency' | 'si
     letters: s.letters,
     rank: s.rank,
     tied: s.tied,
-    seatCount: seats.length,
+    seatCount: SEAT_COUNT,
     seatUrl: seatUrl(s.onsCode),
   }
 }

@@ -5,6 +5,7 @@ import { constituencyNameKey } from '~/constituencies/constituencies.server'
 import { prisma } from '~/lib/db.server'
 import { memberProfileUrl } from '~/mps/members-api.server'
 import { lettersByConstituency, petitionJson, type PetitionJson } from '~/petition/public-counts.server'
+import { rankSeats } from './rank'
 import { seatByCode, seats, type Nation, type Seat } from './seats.server'
 
 export interface SeatSupport extends Seat {
@@ -25,21 +26,6 @@ export interface SupportMap {
 }
 
 const NATIONS: Nation[] = ['England', 'Scotland', 'Wales', 'Northern Ireland']
-
-/**
- * Each seat's rank among the 650 by signatures, standard competition ranking: a seat's rank is one more
- * than the number of seats ahead of it; seats with the same count share it (`tied`). Same order as `counts`.
- */
-export function rankSeats(counts: number[]): { rank: number; tied: boolean }[] {
-  const sorted = [...counts].sort((a, b) => b - a)
-  const rankOf = new Map<number, number>()
-  const seatsWith = new Map<number, number>()
-  sorted.forEach((n, i) => {
-    if (!rankOf.has(n)) rankOf.set(n, i + 1)
-    seatsWith.set(n, (seatsWith.get(n) ?? 0) + 1)
-  })
-  return counts.map((n) => ({ rank: rankOf.get(n)!, tied: seatsWith.get(n)! > 1 }))
-}
 
 function buildSupportMap(json: PetitionJson, letters: Map<string, number>): SupportMap {
   const signaturesIn = new Map(json.signatures_by_constituency.map((c) => [c.ons_code, c.signature_count]))

@@ -4,11 +4,10 @@ import { parseWithZod } from '@conform-to/zod'
 import { useEffect } from 'react'
 import { Form, data, redirect, useNavigation, useRevalidator } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
-import { BRIEFING_STATUS_LABEL, BRIEFING_TEMPLATE_HINT, THRESHOLD_HINT } from '~/briefings/briefing-labels'
+import { BRIEFING_INTERVAL_DAYS, BRIEFING_STATUS_LABEL, BRIEFING_TEMPLATE_HINT, THRESHOLD_HINT } from '~/briefings/briefing-labels'
 import { BriefingBody } from '~/briefings/briefing-text'
 import {
   BRIEFING_FORM_LIMITS,
-  BRIEFING_INTERVAL_DAYS,
   briefingPage,
   briefingReplyTo,
   briefingSchema,
