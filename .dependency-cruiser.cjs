@@ -1,6 +1,6 @@
 // Layering (docs/architecture.md, decision 073): lib ← outbox ← domains ← routes, with zero exceptions.
 // `npm test` runs this before anything else; a forbidden import fails the run.
-const DOMAINS = '^app/(petition|letters|admin|retention|mps|calls|campaign|constituencies|updates|map|share|embed)/'
+const DOMAINS = '^app/(petition|letters|admin|retention|mps|calls|campaign|constituencies|updates|map|share|embed|briefings)/'
 module.exports = {
   forbidden: [
     { name: 'no-cycles', severity: 'error', comment: 'Import cycles (type-only ones too) make load order and layering unreadable.', from: {}, to: { circular: true } },

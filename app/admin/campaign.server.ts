@@ -6,6 +6,8 @@ import { prisma } from '~/lib/db.server'
 import { mergeTemplate } from '~/letters/letter-text'
 import { letterTemplate, type LetterTemplateContent } from '~/letters/template.server'
 import { releaseHeldLetters } from '~/letters/dispatch.server'
+import { replyFigures } from '~/letters/progress.server'
+import { lastBriefed } from '~/briefings/briefings.server'
 import { findMps, setEmailOverride, switchTargetOff, switchTargetOn, TargetError } from '~/mps/targets.server'
 import { audit } from './audit.server'
 import type { Campaigner } from './auth.server'
@@ -108,7 +110,10 @@ export async function mpTargets(query: string, requestedPage = 1) {
   const pages = Math.max(1, Math.ceil(mps.length / MP_TARGETS_PER_PAGE))
   const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pages)
   const first = (page - 1) * MP_TARGETS_PER_PAGE
-  const rows = mps.slice(first, first + MP_TARGETS_PER_PAGE).map((mp) => ({
+  const shown = mps.slice(first, first + MP_TARGETS_PER_PAGE)
+  const [briefed, replies] = await Promise.all([lastBriefed(shown.map((mp) => mp.id)), replyFigures()])
+  const repliesTo = new Map(replies.map((r) => [r.mpId, r]))
+  const rows = shown.map((mp) => ({
     id: mp.id,
     name: mp.name,
     party: mp.party,
@@ -120,6 +125,12 @@ export async function mpTargets(query: string, requestedPage = 1) {
     targetEnabled: mp.targetEnabled,
     targetDisabledReason: mp.targetDisabledReason,
     emailBouncedAt: mp.emailBouncedAt?.toISOString() ?? null,
+    /** The last MP briefing sent to them (decision 115). */
+    lastBriefedAt: briefed.get(mp.id)?.toISOString() ?? null,
+    /** What their constituents said came back from letters (the reply survey). */
+    replies: repliesTo.has(mp.id)
+      ? { sent: repliesTo.get(mp.id)!.sent, replied: repliesTo.get(mp.id)!.replied, acknowledged: repliesTo.get(mp.id)!.acknowledged, noReply: repliesTo.get(mp.id)!.noReply }
+      : null,
   }))
   return { rows, total: mps.length, page, pages, first: mps.length ? first + 1 : 0, last: first + rows.length }
 }

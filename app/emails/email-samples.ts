@@ -31,4 +31,9 @@ export const emailSamples: { [T in TemplateName]: TemplateProps<T> } = {
     acknowledgedUrl: `${base}/write/reply/${token}?answer=acknowledged`,
     noReplyUrl: `${base}/write/reply/${token}?answer=none`,
   },
+  'mp-briefing': {
+    subject: '1,204 of your constituents in Reading Central back a Duty of Care',
+    bodyMarkdown: `Dear {{mp_name}},\n\n**{{signatures}}** people in {{constituency}} have signed. {{constituency}} is {{rank}}.\n{{asks}}\nSee ${base}/a-very-long-path/that-keeps-going-without-any-spaces-at-all-so-it-must-wrap-${token} and {{seat_url}}`,
+    values: { mpName: 'Matt Rodda', constituency: 'Reading Central', signatures: 1204, letters: 312, rank: 12, tied: false, seatCount: 650, seatUrl: `${base}/map/E14001438` },
+  },
 }

@@ -11,6 +11,7 @@ import { LetterConfirmationEmail, letterConfirmationText } from '~/letters/email
 import { LetterCopyEmail, letterCopyText } from '~/letters/emails/letter-copy'
 import { LetterToMpEmail, letterToMpText } from '~/letters/emails/letter-to-mp'
 import { ReplySurveyEmail, replySurveyText } from '~/letters/emails/reply-survey'
+import { MpBriefingEmail, mpBriefingText } from '~/briefings/emails/mp-briefing'
 import { organisationLine } from '~/mail/templates/layout'
 
 interface TemplateDefinition<Props> {
@@ -32,6 +33,7 @@ export const templates = {
   'letter-to-mp': define(LetterToMpEmail, letterToMpText),
   'letter-copy': define(LetterCopyEmail, letterCopyText),
   'reply-survey': define(ReplySurveyEmail, replySurveyText),
+  'mp-briefing': define(MpBriefingEmail, mpBriefingText),
 }
 
 export type TemplateName = keyof typeof templates

@@ -8,6 +8,7 @@ import { deliverBatch } from '~/emails/outbox.server'
 import { pauseSending, waitForSendSlot } from '~/mail/pace.server'
 import { settleWebhookEvents } from '~/mail/webhooks.server'
 import { queueMailshots } from '~/updates/mailshots.server'
+import { queueBriefings } from '~/briefings/briefings.server'
 import { refreshCounts } from '~/petition/counts.server'
 import { locateSignatures } from '~/petition/locate.server'
 import { createBoss } from './boss.server'
@@ -58,6 +59,8 @@ export async function startWorker(): Promise<Worker> {
     }),
     // Campaign updates: the next chunk of the audience into the outbox, as it drains.
     startLoop('queue-mailshots', 2_000, queueMailshots),
+    // MP briefings: the next few MPs' emails into the outbox, the same way.
+    startLoop('queue-briefings', 2_000, queueBriefings),
     startLoop('refresh-counts', 2_000, async () => {
       await refreshCounts()
     }),

@@ -27,6 +27,8 @@ const schema = z
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
     MAIL_FROM: z.string().min(3).default('Duty of Care campaign <campaign@dutyofcare.localhost>'),
+    /** Where MPs' replies to briefings go (their Reply-To); unset = MAIL_FROM's address. */
+    CAMPAIGN_CONTACT_EMAIL: z.string().email().optional(),
     POSTCODES_IO_URL: z.string().url().default('https://api.postcodes.io'),
     MEMBERS_API_URL: z.string().url().default('https://members-api.parliament.uk/api'),
     ADMIN_EMAIL: z.string().email().optional(),

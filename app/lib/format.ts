@@ -6,6 +6,13 @@ const numbers = new Intl.NumberFormat('en-GB')
 /** 12,345 */
 export const formatNumber = (n: number) => numbers.format(n)
 
+/** 1st, 2nd, 3rd, 11th, 12th, 1,001st */
+export function ordinal(n: number) {
+  const tens = n % 100
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'
+  return `${formatNumber(n)}${suffix}`
+}
+
 export const ukTime = {
   /** 2 Dec 2026, 14:05 */
   dateTime: new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, dateStyle: 'medium', timeStyle: 'short' }),

@@ -12,7 +12,7 @@ import { mailboxKey } from '~/lib/mailbox-key'
 export type SuppressionReason = 'bounce' | 'complaint'
 
 /** Mail to MPs: never suppressed, and its bounces suppress nothing (the MP is flagged instead). */
-const MAIL_TO_MPS: ReadonlySet<EmailKind> = new Set<EmailKind>(['letter_to_mp'])
+const MAIL_TO_MPS: ReadonlySet<EmailKind> = new Set<EmailKind>(['letter_to_mp', 'mp_briefing'])
 
 export function isMailToMp(kind: EmailKind): boolean {
   return MAIL_TO_MPS.has(kind)

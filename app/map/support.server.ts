@@ -5,6 +5,7 @@ import { constituencyNameKey } from '~/constituencies/constituencies.server'
 import { prisma } from '~/lib/db.server'
 import { memberProfileUrl } from '~/mps/members-api.server'
 import { lettersByConstituency, petitionJson, type PetitionJson } from '~/petition/public-counts.server'
+import { rankSeats } from './rank'
 import { seatByCode, seats, type Nation, type Seat } from './seats.server'
 
 export interface SeatSupport extends Seat {
@@ -29,20 +30,12 @@ const NATIONS: Nation[] = ['England', 'Scotland', 'Wales', 'Northern Ireland']
 function buildSupportMap(json: PetitionJson, letters: Map<string, number>): SupportMap {
   const signaturesIn = new Map(json.signatures_by_constituency.map((c) => [c.ons_code, c.signature_count]))
   const counts = seats.map((s) => signaturesIn.get(s.onsCode) ?? 0)
-  // Standard competition ranking: a seat's rank is one more than the number of seats ahead of it.
-  const sorted = [...counts].sort((a, b) => b - a)
-  const rankOf = new Map<number, number>()
-  const seatsWith = new Map<number, number>()
-  sorted.forEach((n, i) => {
-    if (!rankOf.has(n)) rankOf.set(n, i + 1)
-    seatsWith.set(n, (seatsWith.get(n) ?? 0) + 1)
-  })
+  const ranks = rankSeats(counts)
   const withSupport = seats.map((s, i) => ({
     ...s,
     signatures: counts[i],
     letters: letters.get(s.onsCode) ?? 0,
-    rank: rankOf.get(counts[i])!,
-    tied: seatsWith.get(counts[i])! > 1,
+    ...ranks[i],
   }))
   const nations = NATIONS.map((name) => {
     const inNation = withSupport.filter((s) => s.nation === name)

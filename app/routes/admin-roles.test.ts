@@ -2,6 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
 import * as audit from '~/routes/admin.audit'
+import * as briefings from '~/routes/admin.briefings'
+import * as briefingsNew from '~/routes/admin.briefings-new'
 import * as constituencies from '~/routes/admin.constituencies'
 import * as exportsPage from '~/routes/admin.exports'
 import * as letterTemplate from '~/routes/admin.letter-template'
@@ -23,8 +25,10 @@ const adminsOnly = {
   '/admin/mps': mps,
   '/admin/audit': audit,
   '/admin/exports/sources.csv': sourcesExport,
+  '/admin/briefings': briefings,
+  '/admin/briefings/new': briefingsNew,
 } as const
-const withActions = { '/admin/moderation': moderation, '/admin/letter-template': letterTemplate, '/admin/milestones': milestones, '/admin/mps': mps }
+const withActions = { '/admin/moderation': moderation, '/admin/letter-template': letterTemplate, '/admin/milestones': milestones, '/admin/mps': mps, '/admin/briefings/new': briefingsNew }
 
 function form(fields: Record<string, string>, headers: Record<string, string> = {}) {
   return { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } }

@@ -4,6 +4,7 @@ import { requireCampaigner } from '~/admin/auth.server'
 import { changeMpTarget, mpTargets, TargetError, type MpTargetChange } from '~/admin/campaign.server'
 import { formText, readFormData } from '~/lib/form-data.server'
 import { lastSyncRun } from '~/mps/sync.server'
+import { formatNumber, ukTime } from '~/lib/format'
 import type { Route } from './+types/admin.mps'
 
 export const meta = () => [{ title: 'MP targets — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
@@ -107,6 +108,12 @@ export default function AdminMps({ loaderData, actionData }: Route.ComponentProp
             <p className="mt-1">
               {mp.sendsTo ? <>Letters go to <strong>{mp.sendsTo}</strong>{mp.emailOverride ? ' (your override)' : ''}.</> : mp.targetEnabled ? 'No address known: letters cannot be sent.' : <>Switched off: {mp.targetDisabledReason}</>}
               {mp.emailBouncedAt ? <strong className="text-warn"> The last letter to this address bounced: letters to {mp.name} are held until you set an address that works.</strong> : null}
+            </p>
+            <p className="mt-1" data-testid={`mp-${mp.id}-briefing`}>
+              {mp.lastBriefedAt ? <>Last briefed on {ukTime.day.format(new Date(mp.lastBriefedAt))}.</> : 'Never briefed.'}{' '}
+              {mp.replies
+                ? `Reply survey: of ${formatNumber(mp.replies.sent)} letters sent, constituents say ${formatNumber(mp.replies.replied)} got a reply, ${formatNumber(mp.replies.acknowledged)} an acknowledgement, ${formatNumber(mp.replies.noReply)} no reply.`
+                : 'No letters sent yet.'}
             </p>
             <div className="mt-3 grid gap-4 md:grid-cols-2">
               <Form method="post" className="flex flex-wrap items-end gap-2">

@@ -51,6 +51,7 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
               <li><NavLink to="/admin/mps" className={linkClass}>MP targets</NavLink></li>
               <li><NavLink to="/admin/milestones" className={linkClass}>Milestones</NavLink></li>
               <li><NavLink to="/admin/updates" className={linkClass}>Updates</NavLink></li>
+              <li><NavLink to="/admin/briefings" className={linkClass}>MP briefings</NavLink></li>
               <li><NavLink to="/admin/suppressions" className={linkClass}>Suppressed addresses</NavLink></li>
               <li><NavLink to="/admin/campaign" className={linkClass}>Closing the campaign</NavLink></li>
               <li><NavLink to="/admin/audit" className={linkClass}>Audit log</NavLink></li>

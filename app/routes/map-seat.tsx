@@ -2,7 +2,7 @@ import { data } from 'react-router'
 import { env } from '~/lib/env.server'
 import { describeCount } from '~/map/hex-map'
 import { seatPage } from '~/map/support.server'
-import { formatNumber } from '~/lib/format'
+import { formatNumber, ordinal } from '~/lib/format'
 import { seatShareCard } from '~/share/og-image.server'
 import { ShareButtons } from '~/share/share-buttons'
 import { shareMeta } from '~/share/share-meta'
@@ -21,12 +21,6 @@ export async function loader({ params }: Route.LoaderArgs) {
   const page = await seatPage(params.onsCode)
   if (!page) throw data('No constituency has that code.', { status: 404 })
   return { ...page, share: seatShareCard(page.seat), shareUrl: `${env().APP_URL}/map/${page.seat.onsCode}` }
-}
-
-function ordinal(n: number) {
-  const tens = n % 100
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'
-  return `${formatNumber(n)}${suffix}`
 }
 
 function shareMessage(seat: { name: string; signatures: number }) {

@@ -205,9 +205,14 @@ function renderInline(nodes: Inline[], styles: MarkdownStyles): ReactNode {
 
 /** The Markdown as React elements (escaped by React like any text). */
 export function Markdown({ source, styles = {} }: { source: string; styles?: MarkdownStyles }) {
+  return <MarkdownBlocks blocks={parseMarkdown(source)} styles={styles} />
+}
+
+/** Blocks already parsed (a caller may fill in text after parsing, as MP briefings do) as React elements. */
+export function MarkdownBlocks({ blocks, styles = {} }: { blocks: Block[]; styles?: MarkdownStyles }) {
   return (
     <>
-      {parseMarkdown(source).map((block, i) => {
+      {blocks.map((block, i) => {
         if (block.type === 'paragraph') {
           return (
             <p key={i} style={styles.paragraph}>
@@ -242,7 +247,12 @@ function inlineText(nodes: Inline[]): string {
 
 /** The plain-text part of an email written in Markdown. */
 export function markdownToText(source: string): string {
-  return parseMarkdown(source)
+  return blocksToText(parseMarkdown(source))
+}
+
+/** The plain text of blocks already parsed. */
+export function blocksToText(blocks: Block[]): string {
+  return blocks
     .map((block) =>
       block.type === 'paragraph'
         ? inlineText(block.content)
