@@ -17,7 +17,7 @@ const SECONDS = Number(process.env.SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50)
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
 
 ensureBuilt({ build: true })
 const server = await ensureTestServer()
@@ -35,7 +35,9 @@ const app = await startApp({
 let n = 0
 const body = () => new URLSearchParams({ name: `Profiled Supporter ${++n}`, email: `profile-${n}-${Date.now()}@example.org`, postcode: 'SW1A 1AA', ...(n % 3 ? {} : { optIn: 'on' }) }).toString()
 const result = await load({ title: 'sign', url: `${app.url}/?index`, connections: CONNECTIONS, seconds: SECONDS, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })
+const loadEnded = Date.now()
 await app.stop()
+const stopMs = Date.now() - loadEnded
 await postcodes.close()
 await database.drop()
 await server.stop()
@@ -45,8 +47,16 @@ const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))
 if (!file) throw new Error(`no profile written in ${dir}`)
 const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Profile
 const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+// Only the samples taken under load: start-up (migrations, module loading) and shutdown left out.
+const windowEnd = profile.endTime - stopMs * 1000
+const windowStart = windowEnd - SECONDS * 1e6
 const selfUs = new Map<number, number>()
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)))
+let at = profile.startTime
+profile.samples.forEach((id, i) => {
+  at += profile.timeDeltas[i] ?? 0
+  if (at < windowStart || at > windowEnd) return
+  selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0))
+})
 const total = [...selfUs.values()].reduce((a, b) => a + b, 0)
 const idle = [...selfUs].filter(([id]) => byId.get(id)?.callFrame.functionName === '(idle)').reduce((a, [, us]) => a + us, 0)
 const busy = total - idle
@@ -73,7 +83,7 @@ for (const [id, us] of selfUs) {
   byFunction.set(f, (byFunction.get(f) ?? 0) + us)
 }
 const pct = (us: number) => `${((100 * us) / busy).toFixed(1).padStart(5)}%`
-console.log(`\nprofile: ${(total / 1e6).toFixed(1)} s, busy ${(busy / 1e6).toFixed(1)} s (${((100 * busy) / total).toFixed(0)}%); ${(busy / 1000 / (result.total || 1)).toFixed(2)} ms of CPU per request\n\nby area (self time, share of busy):`)
+console.log(`\nprofile under load: ${(total / 1e6).toFixed(1)} s, busy ${(busy / 1e6).toFixed(1)} s (${((100 * busy) / total).toFixed(0)}%); ${(busy / 1000 / (result.total || 1)).toFixed(2)} ms of CPU per request\n\nby area (self time, share of busy):`)
 for (const [a, us] of [...byArea].sort((x, y) => y[1] - x[1]).slice(0, 25)) console.log(`  ${pct(us)}  ${a}`)
 console.log('\ntop functions (self time):')
 for (const [f, us] of [...byFunction].sort((x, y) => y[1] - x[1]).slice(0, 30)) console.log(`  ${pct(us)}  ${f}`)
