@@ -66,7 +66,7 @@ describe('GET /petition.json before Express (fast path)', () => {
     const app = await createHttpApp({ trustProxyHops: 0, production: true, fastPaths: false })
     const paths = createFastPaths({ build, production: true })
     const recordingApp: http.RequestListener = (req, res) => {
-      handedOver.push(`${req.method ?? ""} ${req.url ?? ""}`)
+      handedOver.push(`${req.method ?? ''} ${req.url ?? ''}`)
       app(req, res)
     }
     fast = await listen((req, res) => {
