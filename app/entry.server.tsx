@@ -6,8 +6,15 @@ import { isCrossSiteRefusal } from './lib/cross-site.server'
 import { log, loggablePath } from './lib/log.server'
 import { isDatabaseUnavailable, isInvalidInput } from './lib/unavailable.server'
 import { NonceProvider } from './lib/nonce'
+import { petitionJsonAnswer } from './petition/public-counts.server'
 
 export const streamTimeout = 5_000
+
+/**
+ * Answers server/fast-paths.ts gives on node:http before Express and React Router (decision 082),
+ * taken from this build so they share its module instances (the same cache as the routes).
+ */
+export const fastPaths = { '/petition.json': petitionJsonAnswer }
 
 /**
  * Keeps the error so server/request-handler.ts can answer an outage with 503, and logs it once:

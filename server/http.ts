@@ -1,16 +1,17 @@
 // The HTTP side: Express in front of the React Router build, with security
 // headers, compression, static assets and a body size limit.
 import compression from 'compression'
-import crypto from 'node:crypto'
 import express from 'express'
 import fs from 'node:fs'
+import type http from 'node:http'
 import path from 'node:path'
 import type { ServerBuild } from 'react-router'
 import { clientAddress } from '~/lib/network'
 import { log, loggablePath } from '~/lib/log.server'
-import { isFramablePath } from '~/embed/framing'
 import { ROOT } from './database'
+import { createFastPaths } from './fast-paths'
 import { createPageCache, createRequestHandler } from './request-handler'
+import { newNonce, requestIdOf, securityHeaders } from './response-headers'
 
 const MAX_BODY_BYTES = 256 * 1024
 /** The one larger body: a campaigner's CSV of paper signatures (the app refuses files over 2 MB with a clear message). */
@@ -18,7 +19,11 @@ const PAPER_UPLOAD_PATH = '/admin/paper'
 const PAPER_UPLOAD_BYTES = 4 * 1024 * 1024
 const maxBodyBytes = (path: string) => (path === PAPER_UPLOAD_PATH ? PAPER_UPLOAD_BYTES : MAX_BODY_BYTES)
 
-export async function createHttpApp(options: { trustProxyHops: number; production: boolean }) {
+/**
+ * The server's request listener: the fast paths (server/fast-paths.ts) first, then Express
+ * and React Router. `fastPaths: false` leaves everything to the app (tests compare the two).
+ */
+export async function createHttpApp(options: { trustProxyHops: number; production: boolean; fastPaths?: boolean }): Promise<http.RequestListener> {
   const build = (await import(path.join(ROOT, 'build', 'server', 'index.js'))) as ServerBuild
   const app = express()
   app.disable('x-powered-by')
@@ -43,32 +48,9 @@ export async function createHttpApp(options: { trustProxyHops: number; productio
       res.status(413).type('text/plain').send('That request is too large.')
       return
     }
-    const nonce = crypto.randomBytes(16).toString('base64')
+    const nonce = newNonce()
     res.locals.cspNonce = nonce
-    // Only the embeddable widget may sit in another site's <iframe>.
-    const framable = isFramablePath(req.path)
-    res.setHeader(
-      'Content-Security-Policy',
-      [
-        "default-src 'self'",
-        `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "font-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        framable ? 'frame-ancestors *' : "frame-ancestors 'none'",
-        ...(options.production ? ['upgrade-insecure-requests'] : []),
-      ].join('; '),
-    )
-    res.setHeader('X-Content-Type-Options', 'nosniff')
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
-    if (!framable) res.setHeader('X-Frame-Options', 'DENY')
-    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()')
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
-    if (options.production) res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')
+    for (const [name, value] of securityHeaders(req.path, nonce, options.production)) res.setHeader(name, value)
     next()
   })
 
@@ -98,11 +80,12 @@ export async function createHttpApp(options: { trustProxyHops: number; productio
       }),
     }),
   )
-  return app
+  if (options.fastPaths === false) return app
+  const fast = createFastPaths({ build, production: options.production })
+  return (req, res) => {
+    if (!fast(req, res, app)) app(req, res)
+  }
 }
-
-/** An incoming X-Request-Id is kept only if it looks like an id (a proxy's), never arbitrary text in our logs. */
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/
 
 /**
  * Gives every request an id (the X-Request-Id response header) and writes one access log line when
@@ -110,8 +93,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/
  * the abuse limits keep what they need in Postgres (decision 090).
  */
 function requestLog(req: express.Request, res: express.Response, next: express.NextFunction) {
-  const incoming = req.get('X-Request-Id')
-  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID()
+  const requestId = requestIdOf(req.headers['x-request-id'])
   res.locals.requestId = requestId
   res.setHeader('X-Request-Id', requestId)
   const started = process.hrtime.bigint()

@@ -8,7 +8,7 @@
 import cluster from 'node:cluster'
 import crypto from 'node:crypto'
 import os from 'node:os'
-import type { Server } from 'node:http'
+import http, { type Server } from 'node:http'
 import type { Worker } from '~/jobs/worker.server'
 import { ensureDatabaseUrl, migrateDatabase } from './database'
 import { log } from '~/lib/log.server'
@@ -76,9 +76,9 @@ async function serveHttp(): Promise<Server> {
   const { env } = await import('~/lib/env.server')
   const config = env()
   const { answerClientErrors, createHttpApp } = await import('./http')
-  const app = await createHttpApp({ trustProxyHops: config.TRUST_PROXY, production: config.production })
+  const listener = await createHttpApp({ trustProxyHops: config.TRUST_PROXY, production: config.production })
   return new Promise((resolve) => {
-    const server = app.listen(config.PORT, () => resolve(server))
+    const server = http.createServer(listener).listen(config.PORT, () => resolve(server))
     server.keepAliveTimeout = 65_000
     answerClientErrors(server)
   })

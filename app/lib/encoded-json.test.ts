@@ -8,8 +8,11 @@ const get = (headers: Record<string, string> = {}) => new Request('http://campai
 describe('a shared JSON response', () => {
   const value = { signature_count: 12, signatures_by_nation: [{ name: 'Wales', signature_count: 3 }] }
 
-  it('is gzipped for clients that accept it, plain otherwise, with the same ETag', async () => {
-    const zipped = sharedJsonResponse(get({ 'accept-encoding': 'gzip, br' }), value, { 'Cache-Control': 'public, max-age=2' })
+  it('is brotli- or gzip-compressed for clients that accept it, plain otherwise, with the same ETag', async () => {
+    const brotli = sharedJsonResponse(get({ 'accept-encoding': 'gzip, deflate, br' }), value, {})
+    expect(brotli.headers.get('content-encoding')).toBe('br')
+    expect(JSON.parse(zlib.brotliDecompressSync(Buffer.from(await brotli.arrayBuffer())).toString())).toEqual(value)
+    const zipped = sharedJsonResponse(get({ 'accept-encoding': 'gzip, br;q=0' }), value, { 'Cache-Control': 'public, max-age=2' })
     expect(zipped.headers.get('content-encoding')).toBe('gzip')
     expect(zipped.headers.get('vary')).toBe('Accept-Encoding')
     expect(zipped.headers.get('cache-control')).toBe('public, max-age=2')
@@ -19,6 +22,9 @@ describe('a shared JSON response', () => {
     expect(plain.headers.get('content-encoding')).toBeNull()
     expect(await plain.json()).toEqual(value)
     expect(plain.headers.get('etag')).toBe(zipped.headers.get('etag'))
+    expect(brotli.headers.get('etag')).toBe(zipped.headers.get('etag'))
+    // Only deflate: the plain body, which the compression middleware deflates per request.
+    expect(sharedJsonResponse(get({ 'accept-encoding': 'deflate' }), value, {}).headers.get('content-encoding')).toBeNull()
   })
 
   it('answers 304 with no body when the client already has it', async () => {

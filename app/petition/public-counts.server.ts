@@ -2,6 +2,7 @@
 // Served from a short in-process cache so a refresh storm costs one query per few seconds,
 // read from the replica (DATABASE_REPLICA_URL) when there is one: a count may lag a moment.
 import { replica } from '~/lib/db.server'
+import { answerSharedJson, chooseCoding, type JsonAnswer } from '~/lib/encoded-json.server'
 import { memoFor } from '~/lib/memo.server'
 import { col, sql } from '~/lib/sql.server'
 import { letterState, mpStatus } from '~/lib/sql-enums.server'
@@ -60,6 +61,25 @@ async function loadPetitionJson(): Promise<PetitionJson> {
 }
 
 export const petitionJson = memoFor(PUBLIC_CACHE_MS, loadPetitionJson)
+
+export const PETITION_JSON_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  // Lets a CDN absorb refresh storms; the figure is at most a few seconds old anyway.
+  'Cache-Control': 'public, max-age=2, s-maxage=5, stale-while-revalidate=30',
+}
+
+/**
+ * /petition.json's answer for the server's fast path (server/fast-paths.ts, reached through
+ * app/entry.server.tsx), which serves GET and HEAD on node:http before Express and React Router
+ * (decision 082): the route's cache, bytes and headers. `undefined` when the client only takes
+ * an encoding we do not keep ready (deflate): the route answers it. Rejects when the figures
+ * cannot be read.
+ */
+export async function petitionJsonAnswer(request: { acceptEncoding: string | undefined; ifNoneMatch: string | undefined }): Promise<JsonAnswer | undefined> {
+  const coding = chooseCoding(request.acceptEncoding)
+  if (!coding) return undefined
+  return answerSharedJson(await petitionJson(), PETITION_JSON_HEADERS, { ifNoneMatch: request.ifNoneMatch, coding })
+}
 
 const milestones = memoFor(10_000, () => replica.milestone.findMany({ orderBy: { threshold: 'asc' } }))
 
