@@ -9,6 +9,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 import { testContext } from '~/testing/context'
 import { briefingSubject, briefingBodyText, DEFAULT_BRIEFING, type BriefingValues } from './briefing-text'
+import { makeOutboxDue } from '~/testing/outbox'
 import {
   briefingAudience,
   briefingSchema,
@@ -207,12 +208,12 @@ describe('sending a briefing', () => {
     await deliverAllDue()
     testContext().resend.loseNextResponse()
     await deliverAllDue()
-    await prisma.email.updateMany({ where: { kind: 'mp_briefing', status: 'queued' }, data: { nextAttemptAt: new Date(0) } })
+    await makeOutboxDue()
 
     let rounds = 0
     while ((await getBriefing(id))!.status === 'sending' && rounds++ < 10) await queueBriefingChunk(3)
     for (let i = 0; i < 5; i++) {
-      await prisma.email.updateMany({ where: { kind: 'mp_briefing', status: { in: ['queued', 'sending'] } }, data: { nextAttemptAt: new Date(0) } })
+      await makeOutboxDue()
       await deliverAllDue()
     }
 
