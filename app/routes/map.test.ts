@@ -118,7 +118,7 @@ describe('support by seat', () => {
     const json = await petitionJson()
     expect(json.signatures_by_constituency.find((c) => c.ons_code === READING)?.signature_count).toBe(reading.signatures)
     expect(json.integrity).toEqual({ confirmed_by_email: true, struck_out: 2, placed_in_constituency: 5, not_placed: 1 })
-    expect(Object.keys(json)).toEqual(['signature_count', 'updated_at', 'signatures_by_constituency', 'signatures_by_nation', 'integrity'])
+    expect(Object.keys(json)).toEqual(['signature_count', 'updated_at', 'signatures_by_constituency', 'signatures_by_nation', 'integrity', 'paper_signatures'])
   })
 
   it('draws 650 linked hexes named with their counts', async () => {
