@@ -65,7 +65,7 @@ describe('the shared sending pace', () => {
     // Without the shared pace, the same two workers overrun the limit (what the pace prevents).
     resend.reset()
     resend.limitRate(2)
-    await prisma.$executeRaw`TRUNCATE "Email"`
+    await prisma.$executeRaw`TRUNCATE "Email" CASCADE`
     await queueSingleEmailBatches(6)
     await Promise.all([worker(), worker()])
     expect(resend.requests.some((r) => r.status === 429)).toBe(true)
