@@ -33,7 +33,7 @@ test('Carla signs in and sees the same total as the public count, kept up to dat
   const confirmed = page.getByText('Confirmed signatures').locator('..').locator('dd').first()
   await expect.poll(async () => Number((await confirmed.textContent())?.replace(/,/g, '')), { timeout: 20_000 }).toBe(await publicCount())
   await expect(page.getByRole('heading', { name: 'Letters to MPs' })).toBeVisible()
-  await expect(page.getByText(/of 650/)).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Letters to MPs' }).getByText(/of 650/)).toBeVisible()
   await expect(page.getByRole('img', { name: /Per hour, last 48 hours/ })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Milestones' })).toBeVisible()
   await expectAccessible(page)
