@@ -84,7 +84,10 @@ function failedTests(file: string, read: (report: unknown) => string[]): string[
 }
 
 /** The first line of a failure message: enough to tell a timeout from an assertion. */
-const firstLine = (message: string | undefined) => (message ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 200) ?? ''
+function firstLine(message: string | undefined): string {
+  // A function declaration, not a const: the summary above runs before this line is reached.
+  return (message ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 200) ?? ''
+}
 
 function vitestFailures(report: unknown): string[] {
   const { testResults = [] } = report as { testResults?: { name: string; message?: string; assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[] }[] }
