@@ -1,33 +1,45 @@
 // Every answer is Cache-Control: private, no-store unless its page is listed as public in server/private-pages.ts.
 import { type RouteConfig, index, route } from '@react-router/dev/routes'
 
+/**
+ * The public pages, each mounted twice (decision 110): at its English path, and under /cy for Welsh with its
+ * own route id. A page's language is its path's (app/i18n/language.ts). Resources (JSON, images, feeds,
+ * webhooks), the dashboard, the dev mailbox and the framed widget have no Welsh twin.
+ */
+const publicPages: [path: string, file: string][] = [
+  ['petition/signed', 'routes/petition-signed.tsx'],
+  ['petition/confirm/:token', 'routes/petition-confirm.tsx'],
+  ['petition/thanks', 'routes/petition-thanks.tsx'],
+  ['map', 'routes/map.tsx'],
+  ['map/:onsCode', 'routes/map-seat.tsx'],
+  ['privacy', 'routes/privacy.tsx'],
+  ['accessibility', 'routes/accessibility.tsx'],
+  ['unsubscribe/:token', 'routes/unsubscribe.tsx'],
+  ['my-data', 'routes/my-data.tsx'],
+  ['my-data/:token', 'routes/my-data-token.tsx'],
+  ['write', 'routes/write.tsx'],
+  ['write/preview', 'routes/write-preview.tsx'],
+  ['write/send', 'routes/write-send.tsx'],
+  ['write/check-email', 'routes/write-check-email.tsx'],
+  ['write/confirm/:token', 'routes/write-confirm.tsx'],
+  ['write/sent', 'routes/write-sent.tsx'],
+  ['write/reply/:token', 'routes/write-reply.tsx'],
+]
+
 export default [
+  ...publicPages.map(([path, file]) => route(path, file)),
+  route('cy', 'routes/home.tsx', { id: 'cy/home' }),
+  ...publicPages.map(([path, file]) => route(`cy/${path}`, file, { id: `cy/${path}` })),
+  route('language/:language', 'routes/language.ts'),
   index('routes/home.tsx'),
-  route('petition/signed', 'routes/petition-signed.tsx'),
-  route('petition/confirm/:token', 'routes/petition-confirm.tsx'),
-  route('petition/thanks', 'routes/petition-thanks.tsx'),
   route('petition.json', 'routes/petition-json.ts'),
-  route('map', 'routes/map.tsx'),
-  route('map/:onsCode', 'routes/map-seat.tsx'),
   route('og/:image', 'routes/og-image.ts'),
   route('embed', 'routes/embed.tsx'),
   route('embed/sign', 'routes/embed-sign.tsx'),
   route('healthz', 'routes/healthz.ts'),
   route('metrics', 'routes/metrics.ts'),
-  route('privacy', 'routes/privacy.tsx'),
-  route('accessibility', 'routes/accessibility.tsx'),
   route('webhooks/resend', 'routes/webhooks-resend.ts'),
-  route('unsubscribe/:token', 'routes/unsubscribe.tsx'),
-  route('my-data', 'routes/my-data.tsx'),
-  route('my-data/:token', 'routes/my-data-token.tsx'),
   route('my-data/:token/download', 'routes/my-data-download.ts'),
-  route('write', 'routes/write.tsx'),
-  route('write/preview', 'routes/write-preview.tsx'),
-  route('write/send', 'routes/write-send.tsx'),
-  route('write/check-email', 'routes/write-check-email.tsx'),
-  route('write/confirm/:token', 'routes/write-confirm.tsx'),
-  route('write/sent', 'routes/write-sent.tsx'),
-  route('write/reply/:token', 'routes/write-reply.tsx'),
   route('dev/mailbox', 'routes/dev-mailbox.tsx'),
   route('dev/mailbox/:id', 'routes/dev-mailbox-message.tsx'),
   route('admin/sign-in', 'routes/admin-sign-in.tsx'),
