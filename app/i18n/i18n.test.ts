@@ -15,7 +15,7 @@ import { en } from './en.server'
 import { englishPath, localePath, otherLanguagePath } from './language'
 import { translateFieldErrors } from './messages.server'
 import { languageCookie, prefersWelsh, resolveLanguage } from './resolve.server'
-import { helpLinesSchema, defaultHelpLines } from '~/campaign/help-lines.server'
+import { helpLinesSchema, defaultHelpLines, forgetHelpLines, helpLines } from '~/campaign/help-lines.server'
 
 function form(fields: Record<string, string>) {
   const data = new FormData()
@@ -31,6 +31,7 @@ beforeEach(async () => {
   testContext().resend.reset()
   testContext().postcodes.setMode('up')
   await prisma.$executeRaw`TRUNCATE "Email", "Signature", "RateLimit", "Setting" CASCADE`
+  forgetHelpLines()
 })
 
 describe('which language a visitor gets', () => {
