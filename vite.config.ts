@@ -8,7 +8,7 @@ import { defineConfig } from 'vite'
  * React's runtime, which they import, to it): each chunk costs its own import/export wrapper and request,
  * and the page has a 120 KB budget (measured by e2e/nadia-finds-her-constituency-on-the-map.spec.ts).
  */
-const CAMPAIGN_PAGE_SHARED = ['/app/lib/format.ts', '/app/lib/honeypot.ts', '/app/share/share-meta.ts', '/app/components/text-field.tsx', '/app/petition/sign-form.tsx']
+const CAMPAIGN_PAGE_SHARED = ['/app/lib/format.ts', '/app/lib/honeypot.ts', '/app/share/share-meta.ts', '/app/components/text-field.tsx', '/app/petition/sign-form.tsx', '/app/campaign/help-lines.tsx']
 
 export default defineConfig({
   plugins: [tailwindcss(), reactRouter()],

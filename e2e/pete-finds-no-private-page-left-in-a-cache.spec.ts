@@ -9,6 +9,8 @@ import { appUrl } from './support/ports'
 /** Pages that show the same to everyone (server/private-pages.ts): their caching is their own. */
 // (/petition/thanks is not one: it shows the signer their own referral link.)
 const PUBLIC = ['/', '/petition/signed', '/petition.json', '/privacy', '/accessibility', '/healthz', '/map', '/embed', '/embed/sign']
+// Their Welsh twins (decision 110).
+PUBLIC.push('/cy', '/cy/petition/signed', '/cy/privacy', '/cy/accessibility', '/cy/map')
 const TOKEN = 'A'.repeat(43) // well-formed, unknown: the page answers (404 or a "link expired" page) all the same
 
 function fill(path: string) {

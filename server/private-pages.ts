@@ -17,10 +17,16 @@ const PUBLIC_PAGES = new Set([
   '/embed',
   '/embed/sign',
   '/og/campaign.png',
+  // The Welsh twins of the public pages above (decision 110): a page's language is its path's alone.
+  '/cy',
+  '/cy/petition/signed',
+  '/cy/privacy',
+  '/cy/accessibility',
+  '/cy/map',
 ])
 
 /** Families of public pages named by a code: a seat page and its share image. */
-const PUBLIC_PATTERNS = [/^\/map\/[A-Z]\d{8}$/, /^\/og\/seat-[A-Z]\d{8}\.png$/]
+const PUBLIC_PATTERNS = [/^(?:\/cy)?\/map\/[A-Z]\d{8}$/, /^\/og\/seat-[A-Z]\d{8}\.png$/]
 
 function isPublicPage(path: string) {
   return PUBLIC_PAGES.has(path) || (path.length <= 40 && PUBLIC_PATTERNS.some((pattern) => pattern.test(path)))

@@ -17,6 +17,7 @@ import { errorDocument } from '~/lib/error-document.server'
 import type { TLSSocket } from 'node:tls'
 import { forwardedValue } from '~/lib/network'
 import { isDatabaseUnavailable, isInvalidInput } from '~/lib/unavailable.server'
+import { prefersWelsh } from '~/i18n/accept-language'
 import { forcedCacheControl } from './private-pages'
 
 /** What every loader and action finds in its `context` (filled by getLoadContext, below). */
@@ -152,15 +153,18 @@ async function send(res: ExpressResponse, response: Response, cacheControl?: str
  * A one-second cache of public pages for visitors without cookies (a viral moment is
  * mostly first visits): one render a second instead of one per request. The page's CSP
  * nonce is swapped for each response's own, so every response still has a fresh one.
+ * A copy is kept per language the browser asks for (decision 110): `/` sends a Welsh reader
+ * to /cy, and must never hand them the English page another visitor was given.
  */
 export function createPageCache(paths: string[], ttlMs: number) {
   const pages = new Map<string, { at: number; status: number; headers: [string, string][]; html: string }>()
   const PLACEHOLDER = '\u0000nonce\u0000'
   const cacheable = (req: ExpressRequest) => req.method === 'GET' && !req.headers.cookie && paths.includes(req.originalUrl)
+  const keyOf = (req: ExpressRequest) => `${prefersWelsh(req.headers['accept-language'] ?? null) ? 'cy' : 'en'} ${req.originalUrl}`
   return {
     get(req: ExpressRequest, nonce: string): Response | undefined {
       if (!cacheable(req)) return undefined
-      const page = pages.get(req.originalUrl)
+      const page = pages.get(keyOf(req))
       if (!page || Date.now() - page.at > ttlMs) return undefined
       return new Response(page.html.replaceAll(PLACEHOLDER, nonce), { status: page.status, headers: page.headers })
     },
@@ -171,7 +175,7 @@ export function createPageCache(paths: string[], ttlMs: number) {
       }
       const html = await response.text()
       const headers = [...response.headers.entries()]
-      pages.set(req.originalUrl, { at: Date.now(), status: 200, headers, html: html.replaceAll(nonce, PLACEHOLDER) })
+      pages.set(keyOf(req), { at: Date.now(), status: 200, headers, html: html.replaceAll(nonce, PLACEHOLDER) })
       return new Response(html, { status: 200, headers })
     },
   }

@@ -9,6 +9,7 @@ import { releaseHeldLetters } from '~/letters/dispatch.server'
 import { replyFigures } from '~/letters/progress.server'
 import { lastBriefed } from '~/briefings/briefings.server'
 import { findMps, setEmailOverride, switchTargetOff, switchTargetOn, TargetError } from '~/mps/targets.server'
+import { forgetHelpLines, HELP_LINES_SETTING, type HelpLinesSetting } from '~/campaign/help-lines.server'
 import { audit } from './audit.server'
 import type { Campaigner } from './auth.server'
 
@@ -156,3 +157,14 @@ export async function changeMpTarget(campaigner: Campaigner, mpId: number, chang
 }
 
 export { TargetError }
+
+/** The help lines' wording and contacts (decision 111), audited; this process shows them at once. */
+export async function saveHelpLines(campaigner: Campaigner, input: HelpLinesSetting) {
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.setting.findUnique({ where: { key: HELP_LINES_SETTING } })
+    const value = input as unknown as object
+    await tx.setting.upsert({ where: { key: HELP_LINES_SETTING }, create: { key: HELP_LINES_SETTING, value }, update: { value } })
+    await audit(campaigner.id, 'help-lines.update', { before: before?.value ?? null, after: input }, tx)
+  })
+  forgetHelpLines()
+}

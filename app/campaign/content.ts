@@ -113,3 +113,41 @@ export const defaultMilestones = [10_000, 100_000, 250_000, 500_000, 1_000_000]
 
 /** Bumped whenever the privacy notice changes; each signature records the version it was given. */
 export const privacyVersion = '2026-12-02'
+
+/**
+ * Where someone the story affects can get help (issue 11; services and numbers from the NSPCC): shown beside
+ * Emily's story, on the thanks pages and in the footer of every email to supporters (never to MPs).
+ * These are the defaults: a campaigner edits the wording on /admin/campaign (app/campaign/help-lines.server.ts).
+ */
+export interface HelpLineWords {
+  heading: string
+  intro: string
+  nspccName: string
+  nspccFor: string
+  childlineName: string
+  childlineFor: string
+}
+
+export interface HelpLineContacts {
+  nspccPhone: string
+  nspccEmail: string
+  childlinePhone: string
+  /** A web address without its scheme, as people say it: childline.org.uk. */
+  childlineWeb: string
+}
+
+export const helpLineContacts: HelpLineContacts = {
+  nspccPhone: '0808 800 5000',
+  nspccEmail: 'help@nspcc.org.uk',
+  childlinePhone: '0800 1111',
+  childlineWeb: 'childline.org.uk',
+}
+
+export const helpLineWords: HelpLineWords = {
+  heading: 'If this affects you, help is here',
+  intro: 'Talking to someone can help, whether you are worried about a child or you are a young person who needs support.',
+  nspccName: 'NSPCC Helpline',
+  nspccFor: 'for adults worried about a child',
+  childlineName: 'Childline',
+  childlineFor: 'for children and young people, free and confidential',
+}

@@ -6,7 +6,8 @@ export interface FieldProblem {
 }
 
 /** GOV.UK-style error summary: announced, focused, each message a link to its field. */
-export function ErrorSummary({ problems }: { problems: FieldProblem[] }) {
+/** `title`: in the page's language (decision 110). */
+export function ErrorSummary({ problems, title = 'There is a problem' }: { problems: FieldProblem[]; title?: string }) {
   const ref = useRef<HTMLDivElement>(null)
   const shown = problems.map((p) => `${p.id}:${p.message}`).join('|')
   useEffect(() => {
@@ -16,7 +17,7 @@ export function ErrorSummary({ problems }: { problems: FieldProblem[] }) {
   return (
     <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="mb-6 rounded border-4 border-warn p-4">
       <h2 id="error-summary-title" className="text-xl font-bold">
-        There is a problem
+        {title}
       </h2>
       <ul className="mt-2 list-disc pl-5">
         {problems.map((p) => (

@@ -21,6 +21,11 @@ export function fieldState(formId: string, result: FormResult, name: string): Fi
   }
 }
 
+export interface FieldWords {
+  optional: string
+  errorPrefix: string
+}
+
 export function problemsOf(fields: FieldState[]) {
   return fields.flatMap((f) => (f.error ? [{ id: f.id, message: f.error }] : []))
 }
@@ -32,6 +37,7 @@ export function FieldFrame({
   hint,
   required,
   className = '',
+  words,
   children,
 }: {
   field: FieldState
@@ -39,6 +45,8 @@ export function FieldFrame({
   hint?: string
   required: boolean
   className?: string
+  /** The frame's own words in the page's language (decision 110); English when not given. */
+  words?: FieldWords
   children: (describedBy: string | undefined) => React.ReactNode
 }) {
   const hintId = hint ? `${field.id}-hint` : undefined
@@ -47,7 +55,7 @@ export function FieldFrame({
     <div className={`mb-5 ${className}`}>
       <label htmlFor={field.id} className="field-label">
         {label}
-        {required ? null : <span className="font-normal"> (optional)</span>}
+        {required ? null : <span className="font-normal"> {words?.optional ?? '(optional)'}</span>}
       </label>
       {hint ? (
         <span id={hintId} className="field-hint">
@@ -56,7 +64,7 @@ export function FieldFrame({
       ) : null}
       {field.error ? (
         <span id={errorId} className="field-error">
-          <span className="sr-only">Error: </span>
+          <span className="sr-only">{words?.errorPrefix ?? 'Error: '}</span>
           {field.error}
         </span>
       ) : null}
@@ -74,6 +82,7 @@ export function TextField({
   className = '',
   spellCheck,
   required = true,
+  words,
 }: {
   field: FieldState
   label: string
@@ -83,9 +92,10 @@ export function TextField({
   className?: string
   spellCheck?: boolean
   required?: boolean
+  words?: FieldWords
 }) {
   return (
-    <FieldFrame field={field} label={label} hint={hint} required={required} className={className}>
+    <FieldFrame field={field} label={label} hint={hint} required={required} className={className} words={words}>
       {(describedBy) => (
         <input
           id={field.id}

@@ -12,7 +12,9 @@ import { LetterCopyEmail, letterCopyText } from '~/letters/emails/letter-copy'
 import { LetterToMpEmail, letterToMpText } from '~/letters/emails/letter-to-mp'
 import { ReplySurveyEmail, replySurveyText } from '~/letters/emails/reply-survey'
 import { MpBriefingEmail, mpBriefingText } from '~/briefings/emails/mp-briefing'
-import { organisationLine } from '~/mail/templates/layout'
+import { helpLines } from '~/campaign/help-lines.server'
+import { isLanguage, type Language } from '~/i18n/language'
+import { helpText, organisationLine, type EmailHelp } from '~/mail/templates/layout'
 
 interface TemplateDefinition<Props> {
   component: FunctionComponent<Props>
@@ -43,9 +45,28 @@ export function isTemplateName(name: string): name is TemplateName {
   return Object.hasOwn(templates, name)
 }
 
-export async function renderEmail(name: string, props: Record<string, unknown>) {
+/** Emails to MPs carry no help lines: every other email goes to a supporter (decision 111). */
+const NOT_TO_SUPPORTERS: ReadonlySet<TemplateName> = new Set(['letter-to-mp'])
+
+/** Where to get help, in the email's language, at send time (so a campaigner's edit reaches mail already queued). */
+async function emailHelp(language: Language): Promise<EmailHelp> {
+  const help = await helpLines(language)
+  return {
+    heading: help.heading,
+    lines: [
+      { name: help.nspccName, for: help.nspccFor, phone: help.nspccPhone, tel: help.nspccTel, other: help.nspccEmail, otherHref: `mailto:${help.nspccEmail}` },
+      { name: help.childlineName, for: help.childlineFor, phone: help.childlinePhone, tel: help.childlineTel, other: help.childlineWeb, otherHref: help.childlineUrl },
+    ],
+  }
+}
+
+export async function renderEmail(name: string, stored: Record<string, unknown>) {
   if (!isTemplateName(name)) throw new Error(`Unknown email template: ${name}`)
   const definition = templates[name] as unknown as TemplateDefinition<Record<string, unknown>>
+  const language: Language = isLanguage(stored.language) ? stored.language : 'en'
+  const help = NOT_TO_SUPPORTERS.has(name) ? undefined : await emailHelp(language)
+  const props = help ? { ...stored, help } : stored
   const html = await render(createElement(definition.component, props))
-  return { html, text: `${definition.text(props)}\n\n--\n${organisationLine()}` }
+  const text = [definition.text(props), help ? helpText(help) : null].filter(Boolean).join('\n\n')
+  return { html, text: `${text}\n\n--\n${organisationLine(language)}` }
 }

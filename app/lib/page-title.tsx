@@ -5,9 +5,12 @@
 // the matched routes' meta functions wrapped to add the prefix when the page's
 // action answered with errors. Routes keep plain `meta` exports.
 import { useContext, useMemo } from 'react'
-import { Meta, UNSAFE_DataRouterStateContext, UNSAFE_FrameworkContext, type MetaDescriptor } from 'react-router'
+import { Meta, UNSAFE_DataRouterStateContext, UNSAFE_FrameworkContext, useLocation, type MetaDescriptor } from 'react-router'
+import { languageFromPath } from '~/i18n/language'
 
 export const ERROR_PREFIX = 'Error: '
+/** The prefix on a Welsh page (/cy/..., decision 110). */
+export const WELSH_ERROR_PREFIX = 'Gwall: '
 
 /**
  * Whether an action's data is a failed submit, in the shapes this app's actions answer with:
@@ -24,8 +27,8 @@ export function submitFailed(actionData: unknown): boolean {
   return said('error') || said('formError') || said('notice') || data.step === 'problem'
 }
 
-export function withErrorPrefix(descriptors: MetaDescriptor[]): MetaDescriptor[] {
-  return descriptors.map((d) => (d && 'title' in d && !String(d.title).startsWith(ERROR_PREFIX) ? { ...d, title: `${ERROR_PREFIX}${String(d.title)}` } : d))
+export function withErrorPrefix(descriptors: MetaDescriptor[], prefix = ERROR_PREFIX): MetaDescriptor[] {
+  return descriptors.map((d) => (d && 'title' in d && !String(d.title).startsWith(prefix) ? { ...d, title: `${prefix}${String(d.title)}` } : d))
 }
 
 type RouteModules = Record<string, { meta?: unknown } | undefined>
@@ -35,6 +38,7 @@ export function PageMeta() {
   const framework = useContext(UNSAFE_FrameworkContext)
   const state = useContext(UNSAFE_DataRouterStateContext)
   const failed = !!state?.actionData && Object.values(state.actionData).some(submitFailed)
+  const prefix = languageFromPath(useLocation().pathname) === 'cy' ? WELSH_ERROR_PREFIX : ERROR_PREFIX
   const prefixed = useMemo(() => {
     if (!failed || !framework) return undefined
     const modules = framework.routeModules as RouteModules
@@ -43,13 +47,13 @@ export function PageMeta() {
       const meta = module?.meta
       wrapped[id] =
         typeof meta === 'function'
-          ? { ...module, meta: (args: unknown) => withErrorPrefix((meta as (a: unknown) => MetaDescriptor[])(args) ?? []) }
+          ? { ...module, meta: (args: unknown) => withErrorPrefix((meta as (a: unknown) => MetaDescriptor[])(args) ?? [], prefix) }
           : Array.isArray(meta)
-            ? { ...module, meta: withErrorPrefix(meta as MetaDescriptor[]) }
+            ? { ...module, meta: withErrorPrefix(meta as MetaDescriptor[], prefix) }
             : module
     }
     return { ...framework, routeModules: wrapped as typeof framework.routeModules }
-  }, [failed, framework])
+  }, [failed, framework, prefix])
   if (!prefixed) return <Meta />
   return (
     <UNSAFE_FrameworkContext.Provider value={prefixed}>

@@ -3,6 +3,25 @@
 import { isValid, toNormalised } from 'postcode'
 import { z } from 'zod'
 
+/**
+ * What the field rules say when an answer is refused, in English (the source of truth for the message
+ * catalogue, app/i18n: a Welsh page shows the Welsh message with the same key, decision 110).
+ */
+export const FIELD_MESSAGES = {
+  nameRequired: 'Enter your full name',
+  nameTooLong: 'Your name must be 255 characters or fewer',
+  nameControl: 'Your name contains characters we cannot accept',
+  nameAngle: 'Your name must not contain < or >',
+  nameFormula: 'Your name must not start with =, +, - or @',
+  nameUrl: 'Your name must not contain a web address',
+  emailRequired: 'Enter your email address',
+  emailTooLong: 'Your email address must be 254 characters or fewer',
+  emailFormat: 'Enter an email address in the correct format, like name@example.com',
+  postcodeRequired: 'Enter your postcode',
+  postcodeInvalid: 'Enter a real UK postcode, like SW1A 1AA',
+}
+const M = FIELD_MESSAGES
+
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 /**
  * A web address in a name. One letter or digit before ".com" is enough to tell (a longer
@@ -12,39 +31,39 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 const URL_LIKE = /https?:\/\/|www\.|[a-z0-9-]\.(?:com|org|net|uk|io|ru|info|xyz|co|biz)\b/i
 
 export const fullName = z
-  .string({ required_error: 'Enter your full name' })
+  .string({ required_error: M.nameRequired })
   .transform((v) => v.trim().replace(/\s+/g, ' '))
   .pipe(
     z
       .string()
-      .min(1, 'Enter your full name')
-      .max(255, 'Your name must be 255 characters or fewer')
-      .refine((v) => !CONTROL.test(v), 'Your name contains characters we cannot accept')
-      .refine((v) => !/[<>]/.test(v), 'Your name must not contain < or >')
-      .refine((v) => !/^[=+\-@]/.test(v), 'Your name must not start with =, +, - or @')
-      .refine((v) => !URL_LIKE.test(v), 'Your name must not contain a web address'),
+      .min(1, M.nameRequired)
+      .max(255, M.nameTooLong)
+      .refine((v) => !CONTROL.test(v), M.nameControl)
+      .refine((v) => !/[<>]/.test(v), M.nameAngle)
+      .refine((v) => !/^[=+\-@]/.test(v), M.nameFormula)
+      .refine((v) => !URL_LIKE.test(v), M.nameUrl),
   )
 
 export const email = z
-  .string({ required_error: 'Enter your email address' })
+  .string({ required_error: M.emailRequired })
   .transform((v) => v.trim())
   .pipe(
     z
       .string()
-      .min(1, 'Enter your email address')
-      .max(254, 'Your email address must be 254 characters or fewer')
-      .email('Enter an email address in the correct format, like name@example.com'),
+      .min(1, M.emailRequired)
+      .max(254, M.emailTooLong)
+      .email(M.emailFormat),
   )
 
 export const postcode = z
-  .string({ required_error: 'Enter your postcode' })
+  .string({ required_error: M.postcodeRequired })
   .transform((v) => v.trim())
   .pipe(
     z
       .string()
-      .min(1, 'Enter your postcode')
-      .max(16, 'Enter a real UK postcode, like SW1A 1AA')
-      .refine((v) => isValid(v), 'Enter a real UK postcode, like SW1A 1AA')
+      .min(1, M.postcodeRequired)
+      .max(16, M.postcodeInvalid)
+      .refine((v) => isValid(v), M.postcodeInvalid)
       .transform((v) => toNormalised(v) as string),
   )
 

@@ -4,8 +4,9 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { countShownFrom } from '~/campaign/content'
 import { LiveCount } from './live-count'
+import { en } from '~/i18n/en.server'
 
-const render = (count: number) => renderToStaticMarkup(<LiveCount initialCount={count} thresholds={[10_000]} showFrom={countShownFrom} />)
+const render = (count: number) => renderToStaticMarkup(<LiveCount initialCount={count} thresholds={[10_000]} showFrom={countShownFrom} words={en.count} />)
 
 describe('the live count on the campaign page', () => {
   it('invites people to be among the first below the threshold, with no number and no bar', () => {

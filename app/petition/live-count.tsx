@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { fill } from '~/i18n/language'
 import { formatNumber } from '~/lib/format'
 import { milestoneProgress } from './milestones'
 
@@ -9,7 +10,18 @@ const REFRESH_MS = 20_000
  * The signature count and progress bar; with JavaScript it keeps itself up to date while the tab is visible.
  * Below `showFrom` (a new campaign) it invites people to be among the first instead of showing "0" and an empty bar.
  */
-export function LiveCount({ initialCount, thresholds, showFrom }: { initialCount: number; thresholds: number[]; showFrom: number }) {
+export function LiveCount({
+  initialCount,
+  thresholds,
+  showFrom,
+  words,
+}: {
+  initialCount: number
+  thresholds: number[]
+  showFrom: number
+  /** In the page's language (decision 110). */
+  words: { beFirst: string; signedOne: string; signedMany: string; progressLabel: string; progressText: string; reach: string }
+}) {
   const [count, setCount] = useState(initialCount)
   useEffect(() => {
     const timer = setInterval(() => void refresh(), REFRESH_MS)
@@ -27,7 +39,7 @@ export function LiveCount({ initialCount, thresholds, showFrom }: { initialCount
   if (count < showFrom) {
     return (
       <p className="text-2xl font-extrabold" data-testid="signature-invitation">
-        Be one of the first to sign
+        {words.beFirst}
       </p>
     )
   }
@@ -38,22 +50,22 @@ export function LiveCount({ initialCount, thresholds, showFrom }: { initialCount
         <strong className="block text-5xl font-extrabold" data-testid="signature-count">
           {formatNumber(count)}
         </strong>{' '}
-        {count === 1 ? 'person has' : 'people have'} signed
+        {count === 1 ? words.signedOne : words.signedMany}
       </p>
       {progress.next ? (
         <>
           <div
             className="mt-3 h-4 w-full overflow-hidden rounded-full border-2 border-white bg-brand-dark"
             role="progressbar"
-            aria-label="Progress to the next milestone"
+            aria-label={words.progressLabel}
             aria-valuemin={0}
             aria-valuemax={progress.next}
             aria-valuenow={count}
-            aria-valuetext={`${formatNumber(count)} of ${formatNumber(progress.next)} signatures`}
+            aria-valuetext={fill(words.progressText, { count: formatNumber(count), next: formatNumber(progress.next) })}
           >
             <div className="h-full bg-white" style={{ width: `${progress.percent}%` }} />
           </div>
-          <p className="mt-2">Help us reach {formatNumber(progress.next)}.</p>
+          <p className="mt-2">{fill(words.reach, { next: formatNumber(progress.next) })}</p>
         </>
       ) : null}
     </div>

@@ -3,6 +3,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import type { SubmissionResult } from '@conform-to/react'
 import { attributionFromForm, type Attribution } from '~/attribution/codes'
+import type { Language } from '~/i18n/language'
 import { HONEYPOT_FIELD } from '~/lib/honeypot'
 import { enforceSignatureLimits } from '~/lib/signature-limits.server'
 import { signSchema } from './sign-form.server'
@@ -15,11 +16,12 @@ export type SignSubmission =
   | { status: 'signed'; undeliverable: boolean }
 
 /** Throws a 429 response (decision 040) when the signer is over an abuse limit. */
-export async function submitSignature(formData: FormData, meta: { ipAddress: string }): Promise<SignSubmission> {
+/** `language`: the page's, which the signer's emails are written in (decision 110). */
+export async function submitSignature(formData: FormData, meta: { ipAddress: string; language?: Language }): Promise<SignSubmission> {
   const submission = parseWithZod(formData, { schema: signSchema })
   if (submission.status !== 'success') return { status: 'invalid', result: submission.reply(), attribution: attributionFromForm(formData) }
   if (submission.value[HONEYPOT_FIELD]) return { status: 'signed', undeliverable: false }
   await enforceSignatureLimits({ ip: meta.ipAddress, email: submission.value.email })
-  const { undeliverable } = await signPetition(submission.value, { ipAddress: meta.ipAddress })
+  const { undeliverable } = await signPetition(submission.value, { ipAddress: meta.ipAddress, language: meta.language })
   return { status: 'signed', undeliverable }
 }

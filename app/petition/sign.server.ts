@@ -8,6 +8,8 @@ import { retention } from '~/campaign/retention'
 import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
+import { isLanguage, localePath, type Language } from '~/i18n/language'
+import { messagesFor } from '~/i18n/messages.server'
 import { mailboxKey } from '~/lib/mailbox-key'
 import { createToken } from '~/lib/tokens.server'
 import { queueEmail, queueEmailSql } from '~/emails/outbox.server'
@@ -17,21 +19,22 @@ import { col, sql } from '~/lib/sql.server'
 export const TOKEN_LIFETIME_DAYS = retention.unconfirmedDays
 /** Confirmation emails (first + re-sends, or "already signed" notes) one address can trigger. */
 export const MAX_EMAILS_PER_SIGNATURE = 4
-export const CONFIRMATION_SUBJECT = 'Confirm your signature: Duty of Care petition'
+export const CONFIRMATION_SUBJECT = messagesFor('en').email.confirmationSubject
 
-function confirmUrl(token: string) {
-  return `${env().APP_URL}/petition/confirm/${token}`
+/** The link opens the confirm page in the language they signed in. */
+function confirmUrl(token: string, language: Language) {
+  return `${env().APP_URL}${localePath(language, `/petition/confirm/${token}`)}`
 }
 
-/** The email with a signer's confirmation link (in `secrets`: erased once Resend has it). */
-function confirmationEmail(to: string, name: string, token: string) {
+/** The email with a signer's confirmation link (in `secrets`: erased once Resend has it), in their language. */
+function confirmationEmail(to: string, name: string, token: string, language: Language) {
   return {
     kind: 'signature_confirmation' as const,
     to,
-    subject: CONFIRMATION_SUBJECT,
+    subject: messagesFor(language).email.confirmationSubject,
     template: 'signature-confirmation' as const,
-    data: { name, privacyUrl: `${env().APP_URL}/privacy` },
-    secrets: { confirmUrl: confirmUrl(token) },
+    data: { name, privacyUrl: `${env().APP_URL}${localePath(language, '/privacy')}`, language },
+    secrets: { confirmUrl: confirmUrl(token, language) },
   }
 }
 
@@ -41,6 +44,8 @@ function tokenExpiry() {
 
 export interface SignMeta {
   ipAddress?: string
+  /** The language of the page they signed on (decision 110); English if not given. */
+  language?: Language
 }
 
 export interface SignOutcome {
@@ -52,7 +57,8 @@ export async function signPetition(input: SignInput, meta: SignMeta = {}): Promi
   const emailKey = mailboxKey(input.email)
   const { token, hash } = createToken()
   const id = crypto.randomUUID()
-  const confirmation = queueEmailSql(confirmationEmail(input.email, input.name, token), {
+  const language = meta.language ?? 'en'
+  const confirmation = queueEmailSql(confirmationEmail(input.email, input.name, token, language), {
     rows: Prisma.sql`signature`,
     signatureId: Prisma.sql`signature.id`,
   })
@@ -64,9 +70,9 @@ export async function signPetition(input: SignInput, meta: SignMeta = {}): Promi
   const [result] = await sql.rows({ id: col.string.nullable(), suppressed: col.boolean })`
     WITH signature AS (
       INSERT INTO "Signature" (id, name, email, "emailKey", postcode, "optIn", "privacyVersion", "tokenHash", "tokenExpiresAt", "ipAddress",
-                               "utmSource", "utmMedium", "utmCampaign", partner, "referredBy")
+                               "utmSource", "utmMedium", "utmCampaign", partner, "referredBy", language)
       VALUES (${id}::uuid, ${input.name}, ${input.email}, ${emailKey}, ${input.postcode}, ${input.optIn}, ${privacyVersion}, ${hash}, ${tokenExpiry()}, ${meta.ipAddress ?? null},
-              ${source.utmSource}, ${source.utmMedium}, ${source.utmCampaign}, ${source.partner}, ${source.referredBy})
+              ${source.utmSource}, ${source.utmMedium}, ${source.utmCampaign}, ${source.partner}, ${source.referredBy}, ${language})
       -- Signing again changes nothing, where they first came from included (decision 059).
       ON CONFLICT ("emailKey") DO NOTHING
       RETURNING id
@@ -91,9 +97,11 @@ export async function signPetition(input: SignInput, meta: SignMeta = {}): Promi
  */
 async function signAgain(emailKey: string) {
   await prisma.$transaction(async (tx) => {
-    const [existing] = await sql.rows({ id: col.string, state: col.string, confirmationsSent: col.number, name: col.string, email: col.string }, tx)`
-      SELECT id, state, "confirmationsSent", name, email FROM "Signature" WHERE "emailKey" = ${emailKey} FOR UPDATE`
+    const [existing] = await sql.rows({ id: col.string, state: col.string, confirmationsSent: col.number, name: col.string, email: col.string, language: col.string }, tx)`
+      SELECT id, state, "confirmationsSent", name, email, language FROM "Signature" WHERE "emailKey" = ${emailKey} FOR UPDATE`
     if (!existing || existing.state === 'invalidated') return
+    // Written to in the language they first signed in, like everything else about the signature.
+    const language: Language = isLanguage(existing.language) ? existing.language : 'en'
     if (existing.confirmationsSent >= MAX_EMAILS_PER_SIGNATURE) return
 
     if (existing.state === 'pending') {
@@ -102,7 +110,7 @@ async function signAgain(emailKey: string) {
         where: { id: existing.id },
         data: { tokenHash: hash, tokenExpiresAt: tokenExpiry(), confirmationsSent: { increment: 1 } },
       })
-      await queueEmail(tx, { ...confirmationEmail(existing.email, existing.name, token), signatureId: existing.id })
+      await queueEmail(tx, { ...confirmationEmail(existing.email, existing.name, token, language), signatureId: existing.id })
       return
     }
 
@@ -110,9 +118,9 @@ async function signAgain(emailKey: string) {
     await queueEmail(tx, {
       kind: 'already_signed',
       to: existing.email,
-      subject: 'You have already signed the Duty of Care petition',
+      subject: messagesFor(language).email.alreadySignedSubject,
       template: 'already-signed',
-      data: { name: existing.name, writeUrl: `${env().APP_URL}/write` },
+      data: { name: existing.name, writeUrl: `${env().APP_URL}${localePath(language, '/write')}`, language },
       signatureId: existing.id,
     })
   })

@@ -2,6 +2,9 @@ import { parseWithZod } from '@conform-to/zod'
 import { Form, data, redirect } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
 import { campaignCloseStatus, closeCampaign, closeCampaignSchema, reopenCampaign } from '~/admin/campaign-close.server'
+import { saveHelpLines } from '~/admin/campaign.server'
+import { helpLinesSchema, helpLinesSetting } from '~/campaign/help-lines.server'
+import { TextField, type FormResult } from '~/components/text-field'
 import { ErrorSummary } from '~/components/error-summary'
 import { FieldFrame, fieldState, problemsOf } from '~/components/text-field'
 import { paperTotalSetting, setPaperInTotal } from '~/admin/paper-imports.server'
@@ -13,8 +16,8 @@ export const meta = () => [{ title: 'Closing the campaign — campaign dashboard
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireCampaigner(request, { role: 'admin' })
-  const [status, paper] = await Promise.all([campaignCloseStatus(), paperTotalSetting()])
-  return { status, paper, saved: new URL(request.url).searchParams.get('saved') }
+  const [status, paper, helpLines] = await Promise.all([campaignCloseStatus(), paperTotalSetting(), helpLinesSetting()])
+  return { status, paper, helpLines, saved: new URL(request.url).searchParams.get('saved') }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -25,11 +28,17 @@ export async function action({ request }: Route.ActionArgs) {
     return redirect('/admin/campaign?saved=paper-total', 303)
   }
   if (formData.get('intent') === 'reopen') {
-    if (!(await reopenCampaign(campaigner))) return data({ result: undefined, error: 'The campaign has no close date: it is already open.' }, { status: 400 })
+    if (!(await reopenCampaign(campaigner))) return data({ result: undefined, helpResult: undefined, error: 'The campaign has no close date: it is already open.' }, { status: 400 })
     return redirect('/admin/campaign?saved=reopened', 303)
   }
+  if (formData.get('intent') === 'help-lines') {
+    const help = parseWithZod(formData, { schema: helpLinesSchema })
+    if (help.status !== 'success') return data({ result: undefined, helpResult: help.reply(), error: null }, { status: 400 })
+    await saveHelpLines(campaigner, help.value)
+    return redirect('/admin/campaign?saved=help-lines', 303)
+  }
   const submission = parseWithZod(formData, { schema: closeCampaignSchema() })
-  if (submission.status !== 'success') return data({ result: submission.reply(), error: null }, { status: 400 })
+  if (submission.status !== 'success') return data({ result: submission.reply(), helpResult: undefined, error: null }, { status: 400 })
   await closeCampaign(campaigner, submission.value.closedAt)
   return redirect('/admin/campaign?saved=closed', 303)
 }
@@ -47,7 +56,7 @@ export default function AdminCampaign({ loaderData, actionData }: Route.Componen
       <h1 className="text-3xl font-bold">Closing the campaign</h1>
       {saved ? (
         <p role="status" className="mt-4 rounded bg-brand-light p-3 font-semibold">
-          {saved === 'reopened' ? 'The close date is cleared.' : saved === 'paper-total' ? 'The public total is updated.' : 'The close date is saved.'} The change is in the audit log.
+          {saved === 'reopened' ? 'The close date is cleared.' : saved === 'paper-total' ? 'The public total is updated.' : saved === 'help-lines' ? 'The help lines are saved.' : 'The close date is saved.'} The change is in the audit log.
         </p>
       ) : null}
       {actionData?.error ? <p role="alert" className="mt-4 rounded border-4 border-warn p-3 font-semibold">{actionData.error}</p> : null}
@@ -130,6 +139,60 @@ export default function AdminCampaign({ loaderData, actionData }: Route.Componen
           <button type="submit" className="btn-secondary">Reopen the campaign</button>
         </Form>
       ) : null}
+      <HelpLinesForm saved={loaderData.helpLines} result={actionData?.helpResult} />
     </>
+  )
+}
+
+const WORD_FIELDS = [
+  ['heading', 'Heading'],
+  ['intro', 'Introduction'],
+  ['nspccName', 'Name of the NSPCC Helpline'],
+  ['nspccFor', 'Who the NSPCC Helpline is for'],
+  ['childlineName', 'Name of Childline'],
+  ['childlineFor', 'Who Childline is for'],
+] as const
+
+const CONTACT_FIELDS = [
+  ['nspccPhone', 'NSPCC Helpline phone number', 'tel'],
+  ['nspccEmail', 'NSPCC Helpline email address', 'email'],
+  ['childlinePhone', 'Childline phone number', 'tel'],
+  ['childlineWeb', 'Childline web address (without https://)', 'text'],
+] as const
+
+type SavedHelpLines = Route.ComponentProps['loaderData']['helpLines']
+
+/**
+ * Where to get help (decision 111): the words beside Emily's story, on the thanks pages and in the footer of
+ * supporters' emails, in English and Welsh. Every field is required; a submit with mistakes keeps what was typed.
+ */
+function HelpLinesForm({ saved, result }: { saved: SavedHelpLines; result: FormResult }) {
+  const typed = (result?.initialValue ?? undefined) as Record<string, Record<string, unknown> | undefined> | undefined
+  const field = (group: 'en' | 'cy' | 'contacts', key: string) => {
+    const name = `${group}.${key}`
+    const value = typed ? typed[group]?.[key] : (saved[group] as Record<string, string>)[key]
+    return { id: `help-lines-${group}-${key}`, name, defaultValue: typeof value === 'string' ? value : '', error: result?.error?.[name]?.[0] }
+  }
+  const fields = [
+    ...WORD_FIELDS.map(([key, label]) => ({ ...field('en', key), label: `${label} (English)` })),
+    ...WORD_FIELDS.map(([key, label]) => ({ ...field('cy', key), label: `${label} (Welsh)` })),
+    ...CONTACT_FIELDS.map(([key, label]) => ({ ...field('contacts', key), label })),
+  ]
+  return (
+    <section aria-labelledby="help-lines-title" className="mt-10 max-w-3xl">
+      <h2 id="help-lines-title" className="text-xl font-bold">Where to get help</h2>
+      <p className="mt-2">
+        Shown beside Emily’s story, on the thanks pages and at the foot of every email to supporters (never in letters to MPs), in the
+        supporter’s language. Phone numbers become links that dial them. Check the Welsh with a Welsh speaker before you save it.
+      </p>
+      <Form method="post" noValidate className="mt-4">
+        <ErrorSummary problems={problemsOf(fields)} />
+        <input type="hidden" name="intent" value="help-lines" />
+        {fields.map((f) => (
+          <TextField key={f.id} field={f} label={f.label} type={f.name === 'contacts.nspccEmail' ? 'email' : 'text'} />
+        ))}
+        <button type="submit" className="btn">Save the help lines</button>
+      </Form>
+    </section>
   )
 }

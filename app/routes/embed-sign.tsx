@@ -7,6 +7,7 @@ import { readFormData } from '~/lib/form-data.server'
 import type { PageHandle } from '~/lib/page-handle'
 import { formatNumber } from '~/lib/format'
 import { signatureCount } from '~/petition/public-counts.server'
+import { signFormWords } from '~/i18n/messages.server'
 import { SignForm } from '~/petition/sign-form'
 import { submitSignature } from '~/petition/sign-submission.server'
 import type { Route } from './+types/embed-sign'
@@ -33,6 +34,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     action: withPartner('/embed/sign', partner),
     attribution: attributionFromUrl(request.url),
     campaignUrl: `${env().APP_URL}${withPartner('/', partner)}`,
+    /** The widget is English only (its partners' pages are). */
+    words: signFormWords('en'),
   }
 }
 
@@ -69,7 +72,7 @@ export default function EmbedSign({ loaderData, actionData }: Route.ComponentPro
       ) : (
         <div className="mt-5">
           <h2 className="mb-3 text-2xl font-bold">Add your name</h2>
-          <SignForm lastResult={actionData?.result} action={action} attribution={actionData?.attribution ?? attribution} framed />
+          <SignForm lastResult={actionData?.result} action={action} attribution={actionData?.attribution ?? attribution} framed words={loaderData.words} />
         </div>
       )}
       <p className="mt-5 text-sm">

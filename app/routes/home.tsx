@@ -1,7 +1,13 @@
 import { Link, data, redirect } from 'react-router'
 import { attributionFromUrl } from '~/attribution/codes'
-import { asks, campaign, context as campaignContext, countShownFrom, figures, story, timingAsk } from '~/campaign/content'
+import { campaignWords } from '~/campaign/campaign-words.server'
+import { countShownFrom } from '~/campaign/content'
+import { fill, localePath } from '~/i18n/language'
+import { messagesFor, signFormWords, translateFieldErrors } from '~/i18n/messages.server'
+import { pageLanguage, welshHomeRedirect } from '~/i18n/resolve.server'
 import { readFormData } from '~/lib/form-data.server'
+import { HelpLinesPanel } from '~/campaign/help-lines'
+import { helpLines } from '~/campaign/help-lines.server'
 import { IntegrityPanel } from '~/petition/integrity-panel'
 import { LiveCount } from '~/petition/live-count'
 import { signatureCount } from '~/petition/public-counts.server'
@@ -12,16 +18,37 @@ import { shareMeta } from '~/share/share-meta'
 import type { Route } from './+types/home'
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: `${loaderData?.content.campaign.title ?? 'Duty of Care'} — sign the Duty of Care petition` },
-  { name: 'description', content: 'Ask the Prime Minister for an Online Harms Bill with a legal Duty of Care on tech companies. Sign the petition and email your MP.' },
+  { title: loaderData ? fill(loaderData.words.home.title, { title: loaderData.content.campaign.title }) : 'Duty of Care' },
+  { name: 'description', content: loaderData?.words.home.description ?? '' },
   ...shareMeta(loaderData?.share),
 ]
 
+/**
+ * `/` may redirect to `/cy` (a Welsh reader, by their switch cookie or browser: decision 110), so a shared
+ * cache must key its copy of `/` on both. (`/cy` says the same: one headers function serves both, and a
+ * cache keyed a little too finely only costs hits.)
+ */
+const HOME_VARY = { Vary: 'Accept-Language, Cookie' }
+
+export function headers() {
+  return HOME_VARY
+}
+
 export async function loader({ request }: Route.LoaderArgs) {
-  const { count, milestones, integrity } = await signatureCount()
+  const language = pageLanguage(request)
+  if (language === 'en') {
+    const welsh = await welshHomeRedirect(request)
+    if (welsh) throw redirect(welsh, { headers: { ...HOME_VARY, 'Cache-Control': 'private, no-store' } })
+  }
+  const [{ count, milestones, integrity }, help] = await Promise.all([signatureCount(), helpLines(language)])
   // The words travel as page data, not as a JavaScript module: the home page's script budget is tight.
-  const content = { campaign, asks, timingAsk, figures, story, context: campaignContext }
+  const content = campaignWords(language)
+  const messages = messagesFor(language)
+  const words = { home: messages.home, count: messages.count, integrity: messages.integrity, signForm: signFormWords(language) }
   return {
+    language,
+    words,
+    help,
     count,
     thresholds: milestones.map((m) => m.threshold),
     countShownFrom,
@@ -33,13 +60,17 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const outcome = await submitSignature(await readFormData(request), { ipAddress: context.clientIp })
-  if (outcome.status === 'invalid') return data({ result: outcome.result, attribution: outcome.attribution }, { status: 400 })
-  return redirect(outcome.undeliverable ? '/petition/signed?undeliverable=1' : '/petition/signed', 303)
+  const language = pageLanguage(request)
+  const outcome = await submitSignature(await readFormData(request), { ipAddress: context.clientIp, language })
+  if (outcome.status === 'invalid') return data({ result: translateFieldErrors(outcome.result, language), attribution: outcome.attribution }, { status: 400 })
+  return redirect(localePath(language, outcome.undeliverable ? '/petition/signed?undeliverable=1' : '/petition/signed'), 303)
 }
 
 export default function Home({ loaderData, actionData }: Route.ComponentProps) {
   const { campaign, asks, timingAsk, figures, story, context: campaignContext } = loaderData.content
+  const { language, words } = loaderData
+  const t = words.home
+  const at = (path: string) => localePath(language, path)
   return (
     <>
       <section className="bg-brand text-white">
@@ -49,16 +80,16 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
             <p className="mt-4 text-lg">{campaign.petitionText}</p>
             <p className="mt-6 flex flex-wrap gap-4">
               <a href="#sign" className="btn bg-white text-brand hover:bg-brand-light hover:text-brand-dark">
-                Sign the petition
+                {t.signCta}
               </a>
-              <Link to="/write" className="btn border-2 border-white bg-transparent hover:bg-brand-dark">
-                Email your MP
+              <Link to={at('/write')} className="btn border-2 border-white bg-transparent hover:bg-brand-dark">
+                {t.writeCta}
               </Link>
             </p>
           </div>
           <div className="self-center rounded-lg bg-brand-dark p-6">
-            <LiveCount initialCount={loaderData.count} thresholds={loaderData.thresholds} showFrom={loaderData.countShownFrom} />
-            <p className="mt-3"><a href="/map" className="text-white hover:text-white">See support in every constituency</a></p>
+            <LiveCount initialCount={loaderData.count} thresholds={loaderData.thresholds} showFrom={loaderData.countShownFrom} words={words.count} />
+            <p className="mt-3"><a href={at('/map')} className="text-white hover:text-white">{t.seeMap}</a></p>
           </div>
         </div>
       </section>
@@ -66,13 +97,19 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
       <div className="mx-auto max-w-5xl px-4">
         {/* On a phone the form comes first, within two screens; the asks, figures and story follow it (decision 095). */}
         <section id="sign" aria-labelledby="sign-title" className="scroll-mt-4 pb-4 pt-8">
-          <h2 id="sign-title" className="text-3xl font-bold">Sign the petition to {campaign.petitionTarget}</h2>
-          <p className="mb-6 mt-2 max-w-2xl">It takes a minute. We will email you a link to confirm — your signature counts once you click it.</p>
+          <h2 id="sign-title" className="text-3xl font-bold">{fill(t.signTitle, { target: campaign.petitionTarget })}</h2>
+          <p className="mb-6 mt-2 max-w-2xl">{t.signIntro}</p>
           {/* Without JavaScript a failed submit comes back at the form, with its error summary in view (decision 095). */}
-          <SignForm lastResult={actionData?.result} action="/?index#sign" attribution={actionData?.attribution ?? loaderData.attribution} />
+          <SignForm
+            lastResult={actionData?.result}
+            action={language === 'cy' ? '/cy#sign' : '/?index#sign'}
+            attribution={actionData?.attribution ?? loaderData.attribution}
+            words={words.signForm}
+            language={language}
+          />
         </section>
         <section aria-labelledby="asks-title" className="py-10">
-          <h2 id="asks-title" className="text-3xl font-bold">What the Online Harms Bill must do</h2>
+          <h2 id="asks-title" className="text-3xl font-bold">{t.asksTitle}</h2>
           <ol className="mt-6 grid gap-6 md:grid-cols-2">
             {asks.map((ask, i) => (
               <li key={ask.id} className="rounded-lg border-2 border-brand-light p-5">
@@ -91,7 +128,7 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
         </section>
 
         <section aria-labelledby="figures-title" className="py-6">
-          <h2 id="figures-title" className="text-3xl font-bold">Why it cannot wait</h2>
+          <h2 id="figures-title" className="text-3xl font-bold">{t.figuresTitle}</h2>
           <ul className="mt-6 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
             {figures.map((f) => (
               <li key={f.value + f.label} className="border-l-4 border-accent pl-4">
@@ -102,33 +139,35 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
             ))}
           </ul>
           <p className="mt-4 text-sm text-ink-muted">
-            Source: <a href={campaign.source.url}>{campaign.source.name}</a>, {campaign.source.detail}.
+            {t.source} <a href={campaign.source.url}>{campaign.source.name}</a>, {campaign.source.detail}.
           </p>
           <p className="mt-4 max-w-3xl">{campaignContext}</p>
         </section>
 
         <section aria-labelledby="story-title" className="py-6">
-          <h2 id="story-title" className="text-3xl font-bold">Emily’s story</h2>
+          <h2 id="story-title" className="text-3xl font-bold">{t.storyTitle}</h2>
           <p className="mt-3 font-semibold">{story.contentNote}</p>
           <details className="mt-3 max-w-3xl rounded border-2 border-gray-300 p-4">
-            <summary className="cursor-pointer font-semibold text-brand">Read Emily’s story</summary>
+            <summary className="cursor-pointer font-semibold text-brand">{t.storySummary}</summary>
             <div className="prose-campaign mt-3">
               {story.paragraphs.map((p) => (
                 <p key={p}>{p}</p>
               ))}
-              <p className="text-sm text-ink-muted">{story.namesNote} Source: NSPCC.</p>
+              <p className="text-sm text-ink-muted">{story.namesNote} {t.storySource}</p>
             </div>
           </details>
+          {/* Beside the story: where someone it affects can get help (decision 111). */}
+          <HelpLinesPanel help={loaderData.help} headingLevel={3} />
         </section>
 
-        <IntegrityPanel count={loaderData.count} integrity={loaderData.integrity} />
+        <IntegrityPanel count={loaderData.count} integrity={loaderData.integrity} words={words.integrity} language={language} />
 
 
         <section aria-labelledby="write-title" className="rounded-lg bg-brand-light p-6">
-          <h2 id="write-title" className="text-2xl font-bold">Then email your MP</h2>
-          <p className="mt-2 max-w-2xl">MPs decide when this law is made. A letter from a constituent, in your own words, is one of the things that moves them most.</p>
+          <h2 id="write-title" className="text-2xl font-bold">{t.writeTitle}</h2>
+          <p className="mt-2 max-w-2xl">{t.writeText}</p>
           <p className="mt-4">
-            <Link to="/write" className="btn">Email your MP</Link>
+            <Link to={at('/write')} className="btn">{t.writeCta}</Link>
           </p>
         </section>
       </div>

@@ -1,4 +1,9 @@
 import { Link, useSearchParams } from 'react-router'
+import { HelpLinesPanel } from '~/campaign/help-lines'
+import { helpLines } from '~/campaign/help-lines.server'
+import { fill, localePath } from '~/i18n/language'
+import { messagesFor } from '~/i18n/messages.server'
+import { pageLanguage } from '~/i18n/resolve.server'
 import { env } from '~/lib/env.server'
 import { formatNumber } from '~/lib/format'
 import { referralLinkFor } from '~/petition/referral.server'
@@ -9,7 +14,7 @@ import { shareMeta } from '~/share/share-meta'
 import type { Route } from './+types/petition-thanks'
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: 'Thank you for signing — Duty of Care petition' },
+  { title: loaderData?.t.title ?? 'Thank you for signing — Duty of Care petition' },
   ...shareMeta(loaderData?.share),
 ]
 
@@ -20,40 +25,52 @@ export function headers() {
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const [{ count }, referral] = await Promise.all([signatureCount(), referralLinkFor(request)])
-  return { shareUrl: referral?.url ?? `${env().APP_URL}/`, signedThrough: referral ? referral.signedThrough : null, share: campaignShareCard(count) }
+  const language = pageLanguage(request)
+  const [{ count }, referral, help] = await Promise.all([signatureCount(), referralLinkFor(request), helpLines(language)])
+  const messages = messagesFor(language)
+  return {
+    shareUrl: referral?.url ?? `${env().APP_URL}${localePath(language, '/')}`,
+    signedThrough: referral ? referral.signedThrough : null,
+    share: campaignShareCard(count),
+    language,
+    t: messages.thanks,
+    shareWords: { ...messages.share, opensInNewTab: messages.form.opensInNewTab },
+    help,
+  }
 }
 
-function signedThroughSentence(n: number) {
-  if (n === 0) return 'Nobody has signed through your link yet. Share it and watch this number grow.'
-  return `${formatNumber(n)} ${n === 1 ? 'person has' : 'people have'} signed through your link. Thank you for spreading the word.`
+function signedThroughSentence(n: number, t: { nobodyYet: string; signedThroughOne: string; signedThroughMany: string }) {
+  if (n === 0) return t.nobodyYet
+  return fill(n === 1 ? t.signedThroughOne : t.signedThroughMany, { count: formatNumber(n) })
 }
 
 export default function PetitionThanks({ loaderData }: Route.ComponentProps) {
   const [params] = useSearchParams()
   const again = params.get('again') === '1'
+  const { t, language } = loaderData
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="rounded-lg bg-accent p-6 text-white">
-        <h1 className="text-3xl font-bold">{again ? 'You have already confirmed your signature' : 'Thank you — your signature is confirmed'}</h1>
-        <p className="mt-2 text-lg">{again ? 'It is counted once, and that is all it needs.' : 'You are now part of the count. It updates within a few seconds.'}</p>
+        <h1 className="text-3xl font-bold">{again ? t.againHeading : t.heading}</h1>
+        <p className="mt-2 text-lg">{again ? t.againText : t.text}</p>
       </div>
-      <h2 className="mt-10 text-2xl font-bold">Now email your MP</h2>
-      <p className="mt-2">Your MP votes on this law. It takes five minutes, and we have filled in your details.</p>
+      <h2 className="mt-10 text-2xl font-bold">{t.writeTitle}</h2>
+      <p className="mt-2">{t.writeText}</p>
       <p className="mt-4">
-        <Link to="/write" className="btn">Email your MP</Link>
+        <Link to={localePath(language, '/write')} className="btn">{t.writeButton}</Link>
       </p>
-      <h2 className="mt-10 text-2xl font-bold">Ask others to sign</h2>
-      <p className="mb-4 mt-2">Every share brings more signatures. Send it to people who care about children’s safety.</p>
+      <h2 className="mt-10 text-2xl font-bold">{t.shareTitle}</h2>
+      <p className="mb-4 mt-2">{t.shareText}</p>
       {loaderData.signedThrough === null ? null : (
         <p className="mb-4 font-semibold" data-testid="signed-through">
-          This link is yours: {signedThroughSentence(loaderData.signedThrough)}
+          {t.yourLink} {signedThroughSentence(loaderData.signedThrough, t)}
         </p>
       )}
-      <ShareButtons url={loaderData.shareUrl} />
+      <ShareButtons url={loaderData.shareUrl} words={loaderData.shareWords} />
       <p className="mt-8">
-        <a href="/map">See how many people have signed in each constituency</a>
+        <a href={localePath(language, '/map')}>{t.mapLink}</a>
       </p>
+      <HelpLinesPanel help={loaderData.help} />
     </div>
   )
 }

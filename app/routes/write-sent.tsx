@@ -1,8 +1,17 @@
 import { Link, useSearchParams } from 'react-router'
+import { HelpLinesPanel } from '~/campaign/help-lines'
+import { helpLines } from '~/campaign/help-lines.server'
+import { pageLanguage } from '~/i18n/resolve.server'
+import type { Route } from './+types/write-sent'
 
 export const meta = () => [{ title: 'Your letter is on its way — Duty of Care campaign' }]
 
-export default function WriteSent() {
+/** Where to get help (decision 111), in the page's language. */
+export async function loader({ request }: Route.LoaderArgs) {
+  return { help: await helpLines(pageLanguage(request)) }
+}
+
+export default function WriteSent({ loaderData }: Route.ComponentProps) {
   const [params] = useSearchParams()
   const again = params.get('again') === '1'
   if (params.get('held') === '1') {
@@ -18,6 +27,7 @@ export default function WriteSent() {
         <p className="mt-8">
           Meanwhile, ask friends and family to <Link to="/write">write to their MP</Link> too — and to <Link to="/#sign">sign the petition</Link>.
         </p>
+        <HelpLinesPanel help={loaderData.help} />
       </div>
     )
   }
@@ -38,6 +48,7 @@ export default function WriteSent() {
           Ask friends and family to <Link to="/write">write to their MP</Link> too — and to <Link to="/#sign">sign the petition</Link>.
         </li>
       </ul>
+      <HelpLinesPanel help={loaderData.help} />
     </div>
   )
 }

@@ -18,18 +18,39 @@ export function taggedUrl(url: string, channel: ShareChannel): string {
   return tagged.toString()
 }
 
-export function shareTargets(url: string, message = DEFAULT_MESSAGE) {
+/** The buttons' words in the page's language (decision 110): app/i18n `share`. */
+export interface ShareWords {
+  message: string
+  emailSubject: string
+  shareOn: string
+  copyLabel: string
+  copy: string
+  copied: string
+  opensInNewTab: string
+}
+
+const ENGLISH: ShareWords = {
+  message: DEFAULT_MESSAGE,
+  emailSubject: 'Will you sign this petition?',
+  shareOn: 'Share on {channel}',
+  copyLabel: 'Or copy the link',
+  copy: 'Copy link',
+  copied: 'Link copied',
+  opensInNewTab: '(opens in a new tab)',
+}
+
+export function shareTargets(url: string, message = DEFAULT_MESSAGE, emailSubject = ENGLISH.emailSubject) {
   const text = encodeURIComponent(message)
   const link = (channel: ShareChannel) => encodeURIComponent(taggedUrl(url, channel))
   return [
     { name: 'WhatsApp', href: `https://wa.me/?text=${text}%20${link('whatsapp')}` },
     { name: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${link('facebook')}` },
     { name: 'X', href: `https://x.com/intent/post?text=${text}&url=${link('x')}` },
-    { name: 'Email', href: `mailto:?subject=${encodeURIComponent('Will you sign this petition?')}&body=${text}%0A%0A${link('email')}` },
+    { name: 'Email', href: `mailto:?subject=${encodeURIComponent(emailSubject)}&body=${text}%0A%0A${link('email')}` },
   ]
 }
 
-export function ShareButtons({ url, message }: { url: string; message?: string }) {
+export function ShareButtons({ url, message, words = ENGLISH }: { url: string; message?: string; words?: ShareWords }) {
   const [copied, setCopied] = useState(false)
   // The copy button appears once JavaScript runs and the browser offers the clipboard.
   const canCopy = useCanCopy()
@@ -37,18 +58,18 @@ export function ShareButtons({ url, message }: { url: string; message?: string }
   return (
     <div>
       <ul className="flex flex-wrap gap-3">
-        {shareTargets(url, message).map((t) => (
+        {shareTargets(url, message ?? words.message, words.emailSubject).map((t) => (
           <li key={t.name}>
             <a href={t.href} className="btn-secondary" target={t.name === 'Email' ? undefined : '_blank'} rel="noopener noreferrer">
-              Share on {t.name}
-              {t.name === 'Email' ? null : <span className="sr-only"> (opens in a new tab)</span>}
+              {words.shareOn.replace('{channel}', t.name)}
+              {t.name === 'Email' ? null : <span className="sr-only"> {words.opensInNewTab}</span>}
             </a>
           </li>
         ))}
       </ul>
       <div className="mt-4">
         <label htmlFor="share-url" className="field-label">
-          Or copy the link
+          {words.copyLabel}
         </label>
         <div className="mt-1 flex max-w-xl gap-2">
           <input id="share-url" readOnly value={copyUrl} className="input mt-0" onFocus={(e) => e.currentTarget.select()} />
@@ -61,11 +82,11 @@ export function ShareButtons({ url, message }: { url: string; message?: string }
                 setCopied(true)
               }}
             >
-              Copy link
+              {words.copy}
             </button>
           ) : null}
         </div>
-        <p role="status" className="mt-1 text-sm">{copied ? 'Link copied.' : ''}</p>
+        <p role="status" className="mt-1 text-sm">{copied ? `${words.copied}.` : ''}</p>
       </div>
     </div>
   )

@@ -1,14 +1,16 @@
 import { Text } from '@react-email/components'
-import { EmailLayout } from '~/mail/templates/layout'
+import { EmailLayout, type EmailHelp } from '~/mail/templates/layout'
 
 export interface LetterAlreadySentProps {
+  /** Where to get help (decision 111), added at render time. */
+  help?: EmailHelp
   name: string
   mpName: string
 }
 
-export function LetterAlreadySentEmail({ name, mpName }: LetterAlreadySentProps) {
+export function LetterAlreadySentEmail({ name, mpName, help }: LetterAlreadySentProps) {
   return (
-    <EmailLayout preview={`You have already written to ${mpName}`}>
+    <EmailLayout help={help} preview={`You have already written to ${mpName}`}>
       <Text>Dear {name},</Text>
       <Text>
         Someone — probably you — asked to send another letter to {mpName} with this email address. You have already written to{' '}

@@ -3,9 +3,11 @@
 // letter, not its subject. The letter is on the page behind the link, where
 // a button sends it (decision 056: the campaign's mail is no relay).
 import { Button, Text } from '@react-email/components'
-import { EmailLayout, buttonStyle } from '~/mail/templates/layout'
+import { EmailLayout, buttonStyle, type EmailHelp } from '~/mail/templates/layout'
 
 export interface LetterConfirmationProps {
+  /** Where to get help (decision 111), added at render time. */
+  help?: EmailHelp
   name: string
   mpName: string
   /** Missing on reminders queued before it was added. */
@@ -16,9 +18,9 @@ export interface LetterConfirmationProps {
   reminder?: boolean
 }
 
-export function LetterConfirmationEmail({ name, mpName, constituency, confirmUrl, linkDays, reminder }: LetterConfirmationProps) {
+export function LetterConfirmationEmail({ name, mpName, constituency, confirmUrl, linkDays, reminder, help }: LetterConfirmationProps) {
   return (
-    <EmailLayout
+    <EmailLayout help={help}
       preview={`Your letter to ${mpName} is waiting for you`}
       footer="If you did not write to your MP on the Duty of Care campaign site, ignore this email: nothing is sent unless you press the button on our page, and we delete the letter when the link expires."
     >

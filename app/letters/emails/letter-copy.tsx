@@ -1,18 +1,20 @@
 import { Text } from '@react-email/components'
 import type { LetterParts } from '~/letters/letter-text'
-import { EmailLayout } from '~/mail/templates/layout'
+import { EmailLayout, type EmailHelp } from '~/mail/templates/layout'
 import { LetterBlock, letterText } from './letter-parts'
 
 export interface LetterCopyProps {
+  /** Where to get help (decision 111), added at render time. */
+  help?: EmailHelp
   name: string
   mpName: string
   subject: string
   letter: LetterParts
 }
 
-export function LetterCopyEmail({ name, mpName, subject, letter }: LetterCopyProps) {
+export function LetterCopyEmail({ name, mpName, subject, letter, help }: LetterCopyProps) {
   return (
-    <EmailLayout preview={`Your letter is on its way to ${mpName}`}>
+    <EmailLayout help={help} preview={`Your letter is on its way to ${mpName}`}>
       <Text>Dear {name},</Text>
       <Text>
         Thank you. Your letter is on its way to {mpName}, and here is a copy for your records. It comes from our website with your

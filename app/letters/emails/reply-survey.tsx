@@ -1,7 +1,9 @@
 import { Button, Text } from '@react-email/components'
-import { EmailLayout, buttonStyle } from '~/mail/templates/layout'
+import { EmailLayout, buttonStyle, type EmailHelp } from '~/mail/templates/layout'
 
 export interface ReplySurveyProps {
+  /** Where to get help (decision 111), added at render time. */
+  help?: EmailHelp
   name: string
   mpName: string
   repliedUrl: string
@@ -11,9 +13,9 @@ export interface ReplySurveyProps {
 
 const answerStyle = { ...buttonStyle, margin: '0 8px 10px 0' }
 
-export function ReplySurveyEmail({ name, mpName, repliedUrl, acknowledgedUrl, noReplyUrl }: ReplySurveyProps) {
+export function ReplySurveyEmail({ name, mpName, repliedUrl, acknowledgedUrl, noReplyUrl, help }: ReplySurveyProps) {
   return (
-    <EmailLayout
+    <EmailLayout help={help}
       preview={`Did ${mpName} reply? Tell us in a moment`}
       footer="This is the only time we will ask. Your answer is counted with others to show which MPs answer their constituents; we never publish what you tell us about yourself."
     >

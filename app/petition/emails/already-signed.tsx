@@ -1,27 +1,34 @@
 import { Link, Text } from '@react-email/components'
-import { EmailLayout } from '~/mail/templates/layout'
+import { fill, type Language } from '~/i18n/language'
+import { messagesFor } from '~/i18n/messages.server'
+import { EmailLayout, type EmailHelp } from '~/mail/templates/layout'
 
 export interface AlreadySignedProps {
   name: string
   writeUrl: string
+  /** The language they first signed in (decision 110). */
+  language?: Language
+  help?: EmailHelp
 }
 
-export function AlreadySignedEmail({ name, writeUrl }: AlreadySignedProps) {
+export function AlreadySignedEmail({ name, writeUrl, language = 'en', help }: AlreadySignedProps) {
+  const t = messagesFor(language).email
   return (
-    <EmailLayout preview="You have already signed the Duty of Care petition">
-      <Text>Dear {name},</Text>
-      <Text>Someone — probably you — tried to sign the Duty of Care petition again with this email address. You have already signed, and each person counts once, so nothing has changed.</Text>
+    <EmailLayout preview={t.alreadySignedSubject} language={language} help={help}>
+      <Text>{fill(t.dear, { name })}</Text>
+      <Text>{t.alreadySignedText}</Text>
       <Text>
-        Want to do more? Email your MP and ask them to back the Bill: <Link href={writeUrl}>{writeUrl}</Link>
+        {t.alreadySignedMore} <Link href={writeUrl}>{writeUrl}</Link>
       </Text>
     </EmailLayout>
   )
 }
 
-export function alreadySignedText({ name, writeUrl }: AlreadySignedProps) {
-  return `Dear ${name},
+export function alreadySignedText({ name, writeUrl, language = 'en' }: AlreadySignedProps) {
+  const t = messagesFor(language).email
+  return `${fill(t.dear, { name })}
 
-Someone — probably you — tried to sign the Duty of Care petition again with this email address. You have already signed, and each person counts once, so nothing has changed.
+${t.alreadySignedText}
 
-Want to do more? Email your MP: ${writeUrl}`
+${t.alreadySignedMoreText} ${writeUrl}`
 }

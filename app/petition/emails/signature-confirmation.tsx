@@ -1,44 +1,52 @@
 import { Button, Link, Text } from '@react-email/components'
-import { EmailLayout, buttonStyle } from '~/mail/templates/layout'
+import { fill, type Language } from '~/i18n/language'
+import { messagesFor } from '~/i18n/messages.server'
+import { EmailLayout, buttonStyle, type EmailHelp } from '~/mail/templates/layout'
 
 export interface SignatureConfirmationProps {
   name: string
   confirmUrl: string
   privacyUrl: string
+  /** The language they signed in (decision 110); emails queued before it existed are English. */
+  language?: Language
+  /** Where to get help (decision 111), added at render time. */
+  help?: EmailHelp
 }
 
-export function SignatureConfirmationEmail({ name, confirmUrl, privacyUrl }: SignatureConfirmationProps) {
+export function SignatureConfirmationEmail({ name, confirmUrl, privacyUrl, language = 'en', help }: SignatureConfirmationProps) {
+  const t = messagesFor(language).email
   return (
     <EmailLayout
-      preview="Confirm your signature on the Duty of Care petition"
+      preview={t.confirmationPreview}
+      language={language}
+      help={help}
       footer={
         <>
-          If you did not sign, ignore this email: your name is added only if you press the button on our page, and we delete
-          the request after 30 days. How we use your details: <Link href={privacyUrl}>{privacyUrl}</Link>
+          {t.confirmationFooter} <Link href={privacyUrl}>{privacyUrl}</Link>
         </>
       }
     >
-      <Text>Dear {name},</Text>
-      <Text>
-        Please confirm your signature on the petition asking the Prime Minister for an Online Harms Bill with a legal Duty of Care on tech
-        companies: open the link, then press the button on the page.
-      </Text>
+      <Text>{fill(t.dear, { name })}</Text>
+      <Text>{t.confirmationBody}</Text>
       <Button href={confirmUrl} style={buttonStyle}>
-        Confirm my signature
+        {t.confirmButton}
       </Button>
-      <Text>Or paste this link into your browser: {confirmUrl}</Text>
-      <Text>Your signature only counts once you have confirmed it. The link works for 30 days.</Text>
+      <Text>
+        {t.pasteLink} {confirmUrl}
+      </Text>
+      <Text>{t.countsOnce}</Text>
     </EmailLayout>
   )
 }
 
-export function signatureConfirmationText({ name, confirmUrl }: SignatureConfirmationProps) {
-  return `Dear ${name},
+export function signatureConfirmationText({ name, confirmUrl, language = 'en' }: SignatureConfirmationProps) {
+  const t = messagesFor(language).email
+  return `${fill(t.dear, { name })}
 
-Please confirm your signature on the Duty of Care petition: open this link, then press the button on the page.
+${t.confirmationBodyText}
 
 ${confirmUrl}
 
-Your signature only counts once you have confirmed it. The link works for 30 days.
-If you did not sign, ignore this email.`
+${t.countsOnce}
+${t.ignore}`
 }

@@ -1,15 +1,17 @@
 import { Button, Text } from '@react-email/components'
-import { EmailLayout, buttonStyle } from '~/mail/templates/layout'
+import { EmailLayout, buttonStyle, type EmailHelp } from '~/mail/templates/layout'
 
 export interface DataRequestProps {
+  /** Where to get help (decision 111), added at render time. */
+  help?: EmailHelp
   /** The page where they can download or erase what we hold. */
   dataUrl: string
   validHours: number
 }
 
-export function DataRequestEmail({ dataUrl, validHours }: DataRequestProps) {
+export function DataRequestEmail({ dataUrl, validHours, help }: DataRequestProps) {
   return (
-    <EmailLayout
+    <EmailLayout help={help}
       preview="Your link to see or erase your data"
       footer="If you did not ask for this, ignore this email: nothing changes, and the link stops working on its own."
     >

@@ -1,8 +1,10 @@
 import { Link, Text } from '@react-email/components'
 import { Markdown, markdownToText } from '../markdown'
-import { EmailLayout } from '~/mail/templates/layout'
+import { EmailLayout, type EmailHelp } from '~/mail/templates/layout'
 
 export interface CampaignUpdateProps {
+  /** Where to get help (decision 111), added at render time. */
+  help?: EmailHelp
   subject: string
   bodyMarkdown: string
   /** This recipient's one-click unsubscribe page. */
@@ -18,9 +20,9 @@ const styles = {
   link: { color: '#1d3f72', textDecoration: 'underline' },
 }
 
-export function CampaignUpdateEmail({ subject, bodyMarkdown, unsubscribeUrl, privacyUrl, isTest }: CampaignUpdateProps) {
+export function CampaignUpdateEmail({ subject, bodyMarkdown, unsubscribeUrl, privacyUrl, isTest, help }: CampaignUpdateProps) {
   return (
-    <EmailLayout
+    <EmailLayout help={help}
       preview={subject}
       footer={
         <>
