@@ -6,6 +6,7 @@ import { isCrossSiteRefusal } from './lib/cross-site.server'
 import { log, loggablePath } from './lib/log.server'
 import { isDatabaseUnavailable, isInvalidInput } from './lib/unavailable.server'
 import { NonceProvider } from './lib/nonce'
+import { ServerRenderedProvider } from './components/server-rendered'
 import { petitionJsonAnswer } from './petition/public-counts.server'
 
 export const streamTimeout = 5_000
@@ -48,7 +49,9 @@ export default function handleRequest(
     // Whole pages, not streamed: every page here is small and must work without JavaScript.
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        <ServerRenderedProvider value={loadContext.serverRendered}>
+          <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        </ServerRenderedProvider>
       </NonceProvider>,
       {
         nonce,

@@ -77,6 +77,7 @@ export async function createHttpApp(options: { trustProxyHops: number; productio
         socketAddress: req.socket.remoteAddress ?? 'unknown',
         errors: [],
         requestId: res.locals.requestId as string,
+        serverRendered: req.path.endsWith('.data') ? undefined : {},
       }),
     }),
   )

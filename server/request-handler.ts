@@ -31,6 +31,11 @@ export interface AppContext {
   errors: unknown[]
   /** This request's id: in the X-Request-Id response header and on every log line about it. */
   requestId: string
+  /**
+   * On a document request (not a `.data` fetch): words loaders keep for the server's render only, out of the
+   * hydration data (decision 121, app/lib/server-rendered.server.ts). Undefined on data requests.
+   */
+  serverRendered?: Record<string, unknown>
 }
 
 declare module 'react-router' {

@@ -91,7 +91,8 @@ describe('which language a visitor gets', () => {
     const welsh = await homeLoader({ request: new Request('http://campaign.test/cy'), params: {}, context: {} } as Parameters<typeof homeLoader>[0])
     expect(welsh.language).toBe('cy')
     expect(welsh.words.signForm.name).toBe('Enw llawn')
-    expect(welsh.content.figures.map((f) => f.value)).toEqual(english.content.figures.map((f) => f.value))
+    expect(welsh.prose?.figures).toHaveLength(6)
+    expect(welsh.prose?.figures.map((f) => f.value)).toEqual(english.prose?.figures.map((f) => f.value))
   })
 })
 

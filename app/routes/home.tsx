@@ -6,7 +6,9 @@ import { fill, localePath } from '~/i18n/language'
 import { messagesFor, signFormWords, translateFieldErrors } from '~/i18n/messages.server'
 import { pageLanguage, welshHomeRedirect } from '~/i18n/resolve.server'
 import { readFormData } from '~/lib/form-data.server'
-import { HelpLinesPanel } from '~/campaign/help-lines'
+import { CampaignProseSections, type CampaignProse } from '~/campaign/campaign-prose'
+import { ServerRenderedBlock, useServerRendered } from '~/components/server-rendered'
+import { serverRenderedOnly } from '~/lib/server-rendered.server'
 import { helpLines } from '~/campaign/help-lines.server'
 import { IntegrityPanel } from '~/petition/integrity-panel'
 import { LiveCount } from '~/petition/live-count'
@@ -18,7 +20,7 @@ import { shareMeta } from '~/share/share-meta'
 import type { Route } from './+types/home'
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: loaderData ? fill(loaderData.words.home.title, { title: loaderData.content.campaign.title }) : 'Duty of Care' },
+  { title: loaderData ? fill(loaderData.words.home.title, { title: loaderData.campaign.title }) : 'Duty of Care' },
   { name: 'description', content: loaderData?.words.home.description ?? '' },
   ...shareMeta(loaderData?.share),
 ]
@@ -34,7 +36,7 @@ export function headers() {
   return HOME_VARY
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const language = pageLanguage(request)
   if (language === 'en') {
     const welsh = await welshHomeRedirect(request)
@@ -42,17 +44,28 @@ export async function loader({ request }: Route.LoaderArgs) {
   }
   const [{ count, milestones, integrity }, help] = await Promise.all([signatureCount(), helpLines(language)])
   // The words travel as page data, not as a JavaScript module: the home page's script budget is tight.
-  const content = campaignWords(language)
+  const { campaign, asks, timingAsk, figures, story, context: campaignContext } = campaignWords(language)
   const messages = messagesFor(language)
-  const words = { home: messages.home, count: messages.count, integrity: messages.integrity, signForm: signFormWords(language) }
+  const { asksTitle, figuresTitle, source, storyTitle, storySummary, storySource, ...home } = messages.home
+  const words = { home, count: messages.count, integrity: messages.integrity, signForm: signFormWords(language) }
+  const prose: CampaignProse = {
+    asks,
+    timingAsk,
+    figures,
+    source: campaign.source,
+    context: campaignContext,
+    story,
+    help,
+    words: { asksTitle, figuresTitle, source, storyTitle, storySummary, storySource },
+  }
   return {
     language,
     words,
-    help,
+    campaign: { title: campaign.title, petitionTarget: campaign.petitionTarget, petitionText: campaign.petitionText },
+    prose: serverRenderedOnly(context, 'campaign-prose', prose),
     count,
     thresholds: milestones.map((m) => m.threshold),
     countShownFrom,
-    content,
     integrity,
     share: campaignShareCard(count),
     attribution: attributionFromUrl(request.url),
@@ -67,8 +80,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function Home({ loaderData, actionData }: Route.ComponentProps) {
-  const { campaign, asks, timingAsk, figures, story, context: campaignContext } = loaderData.content
-  const { language, words } = loaderData
+  const serverProse = useServerRendered<CampaignProse>('campaign-prose')
+  const { language, words, campaign } = loaderData
+  const prose = loaderData.prose ?? serverProse
   const t = words.home
   const at = (path: string) => localePath(language, path)
   return (
@@ -108,57 +122,8 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
             language={language}
           />
         </section>
-        <section aria-labelledby="asks-title" className="py-10">
-          <h2 id="asks-title" className="text-3xl font-bold">{t.asksTitle}</h2>
-          <ol className="mt-6 grid gap-6 md:grid-cols-2">
-            {asks.map((ask, i) => (
-              <li key={ask.id} className="rounded-lg border-2 border-brand-light p-5">
-                <h3 className="text-xl font-bold">
-                  <span aria-hidden="true" className="mr-2 text-accent">{i + 1}.</span>
-                  {ask.title}
-                </h3>
-                <p className="mt-2">{ask.summary}</p>
-              </li>
-            ))}
-          </ol>
-          <div className="mt-6 rounded-lg bg-brand-light p-5">
-            <h3 className="text-xl font-bold">{timingAsk.title}</h3>
-            <p className="mt-2">{timingAsk.summary}</p>
-          </div>
-        </section>
-
-        <section aria-labelledby="figures-title" className="py-6">
-          <h2 id="figures-title" className="text-3xl font-bold">{t.figuresTitle}</h2>
-          <ul className="mt-6 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
-            {figures.map((f) => (
-              <li key={f.value + f.label} className="border-l-4 border-accent pl-4">
-                <strong className="block text-4xl font-extrabold text-accent-dark">{f.value}</strong>
-                <span>{f.label}</span>
-                <span className="mt-1 block text-sm text-ink-muted">{f.period}</span>
-              </li>
-            ))}
-          </ul>
-          <p className="mt-4 text-sm text-ink-muted">
-            {t.source} <a href={campaign.source.url}>{campaign.source.name}</a>, {campaign.source.detail}.
-          </p>
-          <p className="mt-4 max-w-3xl">{campaignContext}</p>
-        </section>
-
-        <section aria-labelledby="story-title" className="py-6">
-          <h2 id="story-title" className="text-3xl font-bold">{t.storyTitle}</h2>
-          <p className="mt-3 font-semibold">{story.contentNote}</p>
-          <details className="mt-3 max-w-3xl rounded border-2 border-gray-300 p-4">
-            <summary className="cursor-pointer font-semibold text-brand">{t.storySummary}</summary>
-            <div className="prose-campaign mt-3">
-              {story.paragraphs.map((p) => (
-                <p key={p}>{p}</p>
-              ))}
-              <p className="text-sm text-ink-muted">{story.namesNote} {t.storySource}</p>
-            </div>
-          </details>
-          {/* Beside the story: where someone it affects can get help (decision 111). */}
-          <HelpLinesPanel help={loaderData.help} headingLevel={3} />
-        </section>
+        {/* Static prose: on a first visit it is in the HTML once, not again in the page's data (decision 121). */}
+        <ServerRenderedBlock id="campaign-prose">{prose ? <CampaignProseSections prose={prose} /> : null}</ServerRenderedBlock>
 
         <IntegrityPanel count={loaderData.count} integrity={loaderData.integrity} words={words.integrity} language={language} />
 
