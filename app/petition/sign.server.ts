@@ -116,7 +116,9 @@ async function writeSignatures(batch: NewSignature[]): Promise<Written[]> {
                                "utmSource", "utmMedium", "utmCampaign", partner, "referredBy", language)
       SELECT id, name, email, "emailKey", postcode, "optIn", ${privacyVersion}, "tokenHash", ${expires}::timestamp(3), "ipAddress",
              "utmSource", "utmMedium", "utmCampaign", partner, "referredBy", language
-      FROM input ORDER BY position
+      -- In mailbox order: two groups meeting on the same addresses wait for each other in one order, never in a
+      -- deadlock (arrival order could cross). Which of a group's rows came first was settled above.
+      FROM input ORDER BY "emailKey"
       -- Signing again changes nothing, where they first came from included (decision 059).
       ON CONFLICT ("emailKey") DO NOTHING
       RETURNING id
