@@ -53,13 +53,23 @@ export function createFastPaths(options: { build: ServerBuild; production: boole
   }
 }
 
+/** The tallies with answers not yet logged, so shutdown can log them (their timers are unref'd). */
+const unlogged = new Set<() => void>()
+
+/** Logs what the fast paths answered since their last line, now: at shutdown, so the last interval is not lost. */
+export function flushFastPathLog() {
+  for (const flush of [...unlogged]) flush()
+}
+
 /** Counts fast answers and logs them as one line per interval, not one per request. */
 function createTally(path: string, intervalMs: number) {
   let statuses: Record<number, number> = {}
   let slowestMs = 0
   let timer: NodeJS.Timeout | undefined
   const flush = () => {
+    if (timer) clearTimeout(timer)
     timer = undefined
+    unlogged.delete(flush)
     log.info({ path, fastPath: true, statuses, slowestMs: Math.round(slowestMs * 10) / 10, seconds: intervalMs / 1000 }, 'requests answered on the fast path')
     statuses = {}
     slowestMs = 0
@@ -67,6 +77,9 @@ function createTally(path: string, intervalMs: number) {
   return (status: number, ms: number) => {
     statuses[status] = (statuses[status] ?? 0) + 1
     if (ms > slowestMs) slowestMs = ms
-    if (!timer) timer = setTimeout(flush, intervalMs).unref()
+    if (!timer) {
+      timer = setTimeout(flush, intervalMs).unref()
+      unlogged.add(flush)
+    }
   }
 }

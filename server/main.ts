@@ -11,6 +11,7 @@ import os from 'node:os'
 import http, { type Server } from 'node:http'
 import type { Worker } from '~/jobs/worker.server'
 import { ensureDatabaseUrl, migrateDatabase } from './database'
+import { flushFastPathLog } from './fast-paths'
 import { log } from '~/lib/log.server'
 
 async function primary() {
@@ -36,6 +37,7 @@ async function primary() {
     for (const w of children) w?.process.kill('SIGTERM')
     const stopWorker = workerStarting.then((worker) => worker?.stop(), () => undefined)
     await Promise.all([server ? closeGracefully(server) : undefined, stopWorker, ...childrenExited])
+    flushFastPathLog()
     const { disconnectDatabase } = await import('~/lib/db.server')
     await disconnectDatabase()
     await embedded?.stop()
@@ -101,7 +103,11 @@ function closeGracefully(server: Server, graceMs = 20_000) {
 
 async function webProcess() {
   const server = await serveHttp()
-  const stop = (graceMs?: number) => void closeGracefully(server, graceMs).then(() => process.exit(0))
+  const stop = (graceMs?: number) =>
+    void closeGracefully(server, graceMs).then(() => {
+      flushFastPathLog() // the last interval's summary line (its timer does not keep the process up)
+      process.exit(0)
+    })
   process.on('SIGTERM', () => stop())
   // Ctrl-C reaches the whole process group: the primary decides, and sends SIGTERM.
   process.on('SIGINT', () => {})

@@ -3,7 +3,7 @@
 // the named template's props at compile time.
 import type { Prisma } from '~/generated/prisma/client'
 import { deliverAllDue as deliverAllDueWith, deliverBatch as deliverBatchWith } from '~/mail/deliver.server'
-import { emailInsertSql, insertEmail, type QueuedEmail } from '~/mail/outbox.server'
+import { emailsInsertSql, insertEmail, type QueuedEmail } from '~/mail/outbox.server'
 import { renderEmail, type TemplateName, type TemplateProps } from './templates.server'
 
 /**
@@ -24,12 +24,12 @@ export async function queueEmail<T extends TemplateName, S extends keyof Templat
   return insertEmail(tx, email)
 }
 
-/** `queueEmail` as a fragment of the caller's own statement (one round trip): see emailInsertSql. */
-export function queueEmailSql<T extends TemplateName, S extends keyof TemplateProps<T> = never>(
-  email: Omit<TypedEmail<T, S>, 'signatureId'>,
-  from: Parameters<typeof emailInsertSql>[1],
+/** Many `queueEmail`s as a fragment of the caller's own statement, each hung off a row it wrote: see emailsInsertSql. */
+export function queueEmailsSql<T extends TemplateName, S extends keyof TemplateProps<T> = never>(
+  emails: (TypedEmail<T, S> & { signatureId: string })[],
+  written: Prisma.Sql,
 ): Prisma.Sql {
-  return emailInsertSql(email, from)
+  return emailsInsertSql(emails, written)
 }
 
 export const deliverBatch = (options?: Parameters<typeof deliverBatchWith>[1]) => deliverBatchWith(renderEmail, options)

@@ -6,11 +6,14 @@
 //   const rows = await sql.rows(z.object({ id: z.string(), n: z.bigint() }), tx)`SELECT id, count(*) AS n …`
 //
 // The tag is Prisma's own $queryRaw: values are bound parameters and Prisma.sql fragments compose.
+import type pg from 'pg'
 import { z } from 'zod/v4' // shipped inside zod 3.25; 5-8x faster than the v3 API on row arrays
-import type { Prisma } from '~/generated/prisma/client'
+import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 
-type RawClient = Pick<Prisma.TransactionClient, '$queryRaw'>
+/** A Prisma client or transaction, or a pg pool (the signing hot path, decision 084: the same
+ * Prisma.sql text and values, run as one unnamed statement without Prisma's query compiler). */
+type RawClient = Pick<Prisma.TransactionClient, '$queryRaw'> | pg.Pool
 type SqlTag<T> = (strings: TemplateStringsArray, ...values: unknown[]) => Promise<T>
 /** A row's columns and what each must hold (built from `col`). */
 export type RowShape = Record<string, z.ZodType>
@@ -19,8 +22,14 @@ export type RowOf<S extends RowShape> = z.output<z.ZodObject<S>>
 export const sql = {
   /** Every row; a missing or mistyped column throws (nullable is not optional: a renamed column fails). */
   rows<S extends RowShape>(shape: S, db: RawClient = prisma): SqlTag<RowOf<S>[]> {
-    return async (strings, ...values) => rowsSchema(strings, shape).parse(await db.$queryRaw<unknown[]>(strings, ...values)) as RowOf<S>[]
+    return async (strings, ...values) => rowsSchema(strings, shape).parse(await rawRows(db, strings, values)) as RowOf<S>[]
   },
+}
+
+async function rawRows(db: RawClient, strings: TemplateStringsArray, values: unknown[]): Promise<unknown[]> {
+  if (!('query' in db)) return db.$queryRaw<unknown[]>(strings, ...values)
+  const statement = Prisma.sql(strings, ...values)
+  return (await db.query(statement.text, statement.values as unknown[])).rows
 }
 
 /**

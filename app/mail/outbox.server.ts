@@ -25,7 +25,7 @@ export interface QueuedEmail {
   linkTokenHash?: string
 }
 
-/** The only code that writes an `Email` row (the signing CTE embeds `emailInsertSql`, below). */
+/** The only code that writes an `Email` row (and its many-row twin `emailsInsertSql`, below, which signing's statement embeds). */
 export async function insertEmail(tx: Prisma.TransactionClient, email: QueuedEmail) {
   return tx.email.create({
     data: {
@@ -49,18 +49,27 @@ export async function insertEmail(tx: Prisma.TransactionClient, email: QueuedEma
 }
 
 /**
- * The same row as `insertEmail`, as an INSERT a caller's single statement embeds (a CTE body): one
- * email for each row of `from.rows`, hung off it by `from.signatureId` (e.g. Prisma.sql`signature.id`).
- * Signing writes its signature and its confirmation email in one round trip with it (decision 071).
+ * Many rows of `insertEmail` in one INSERT a caller's statement embeds (a CTE body): each email's
+ * `signatureId` is the row it hangs off, and an email is written only if that id is among the ids
+ * `written` yields (e.g. Prisma.sql`SELECT id FROM signature`, a CTE's RETURNING id) — so a
+ * signature skipped as a repeat gets no email here. Signing's group commit writes a batch of
+ * signatures and their confirmations in one statement with it (decision 084).
  */
-export function emailInsertSql(email: Omit<QueuedEmail, 'signatureId'>, from: { rows: Prisma.Sql; signatureId: Prisma.Sql }): Prisma.Sql {
+export function emailsInsertSql(emails: (Omit<QueuedEmail, 'signatureId'> & { signatureId: string })[], written: Prisma.Sql): Prisma.Sql {
   const json = (value: object | undefined) => (value === undefined ? null : JSON.stringify(value))
+  const column = <T>(pick: (email: (typeof emails)[number]) => T) => emails.map(pick)
   return Prisma.sql`
     INSERT INTO "Email" (id, kind, "to", subject, template, data, secrets, "replyTo", "fromName", headers,
       "letterId", "mailshotId", "notBefore", "linkTokenHash", "signatureId", "updatedAt")
-    SELECT gen_random_uuid(), ${email.kind}::"EmailKind", ${email.to}, ${email.subject}, ${email.template},
-      ${json(email.data)}::jsonb, ${json(email.secrets)}::jsonb, ${email.replyTo ?? null}, ${email.fromName ?? null},
-      ${json(email.headers)}::jsonb, ${email.letterId ?? null}::uuid, ${email.mailshotId ?? null}::uuid,
-      (${email.notBefore ?? Prisma.sql`now()`})::timestamp(3), ${email.linkTokenHash ?? null}, ${from.signatureId}, now()
-    FROM ${from.rows}`
+    SELECT gen_random_uuid(), e.kind::"EmailKind", e."to", e.subject, e.template, e.data::jsonb, e.secrets::jsonb,
+      e."replyTo", e."fromName", e.headers::jsonb, e."letterId", e."mailshotId", coalesce(e."notBefore"::timestamp(3), now()),
+      e."linkTokenHash", e."signatureId", now()
+    FROM unnest(${column((e) => e.kind)}::text[], ${column((e) => e.to)}::text[], ${column((e) => e.subject)}::text[],
+      ${column((e) => e.template)}::text[], ${column((e) => json(e.data))}::text[], ${column((e) => json(e.secrets))}::text[],
+      ${column((e) => e.replyTo ?? null)}::text[], ${column((e) => e.fromName ?? null)}::text[], ${column((e) => json(e.headers))}::text[],
+      ${column((e) => e.letterId ?? null)}::uuid[], ${column((e) => e.mailshotId ?? null)}::uuid[],
+      ${column((e) => e.notBefore?.toISOString() ?? null)}::text[], ${column((e) => e.linkTokenHash ?? null)}::text[],
+      ${column((e) => e.signatureId)}::uuid[])
+      AS e(kind, "to", subject, template, data, secrets, "replyTo", "fromName", headers, "letterId", "mailshotId", "notBefore", "linkTokenHash", "signatureId")
+    WHERE e."signatureId" IN (${written})`
 }

@@ -64,6 +64,8 @@ describe('SIGTERM during load', () => {
 
     let releaseSecondHalf!: () => void
     const slow = slowSign(0, new Promise<void>((r) => (releaseSecondHalf = r)))
+    // Answers on the fast path are logged as one line per 10 s (decision 082): the last, partial interval must not be lost.
+    for (let i = 0; i < 3; i++) expect((await fetch(`${app.url}/petition.json`)).status).toBe(200)
     await sleep(300) // the slow request is in, its body half-sent
 
     app.child.kill('SIGTERM')
@@ -81,6 +83,7 @@ describe('SIGTERM during load', () => {
     const outcomes = await load.done
     expect(exit).toEqual({ code: 0, signal: null })
     expect(app.output()).toContain('SIGTERM: finishing in-flight work')
+    expect(app.output()).toContain('requests answered on the fast path')
 
     const answered = outcomes.filter((o) => o.status !== 0)
     console.info(`sigterm: ${answered.length} requests answered, ${outcomes.length - answered.length} refused at the door after SIGTERM`)
