@@ -34,7 +34,7 @@ function exclusionText(exclusion: Exclusion): string {
     case 'no-address':
       return 'No email address (set an override on MP targets)'
     case 'bounced':
-      return `Their address bounced on ${ukTime.day.format(exclusion.since)} (fix it on MP targets)`
+      return `Not sent: address bounced on ${ukTime.day.format(exclusion.since)} (fix it on MP targets)`
     case 'briefed-recently':
       return `Briefed on ${ukTime.day.format(exclusion.at)}: at most one briefing in ${BRIEFING_INTERVAL_DAYS} days`
   }
