@@ -12,7 +12,7 @@
 import { z } from 'zod'
 import type { FormLimits } from '~/lib/form-data.server'
 import { audit as writeAudit } from '~/admin/audit.server'
-import type { Mailshot, MailshotStatus, Prisma } from '~/generated/prisma/client'
+import { Prisma, type Mailshot, type MailshotStatus } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { createToken } from '~/lib/tokens.server'
@@ -143,7 +143,37 @@ async function nextRecipients(tx: Prisma.TransactionClient, shot: Pick<Mailshot,
     LIMIT ${limit}`
 }
 
-const mailshotToSend = { id: col.string, subject: col.string, bodyMarkdown: col.string, startedAt: col.at.nullable(), cursor: col.string.nullable() }
+/**
+ * Paper and event signers who gave an email and ticked "keep me updated" (decision 077), after the online
+ * signers, in id order. Left out: an address that is suppressed, someone who also signed online (their online
+ * choice decides, and they get one email), and all but the first paper row of one mailbox.
+ */
+function paperAudience({ startedAt, paperCursor }: Pick<Mailshot, 'startedAt' | 'paperCursor'>) {
+  return Prisma.sql`
+    FROM "PaperSignature" p JOIN "PaperImport" i ON i.id = p."importId"
+    WHERE i.state = 'imported' AND i."importedAt" <= ${startedAt ?? new Date()}
+      AND p.consent AND p.email IS NOT NULL AND p."emailKey" IS NOT NULL AND p."unsubscribedAt" IS NULL AND p."anonymisedAt" IS NULL
+      AND (${paperCursor}::uuid IS NULL OR p.id > ${paperCursor}::uuid)
+      AND NOT EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailKey" = p."emailKey")
+      AND NOT EXISTS (SELECT 1 FROM "Signature" s WHERE s."emailKey" = p."emailKey" AND s.state = 'validated')
+      AND NOT EXISTS (
+        SELECT 1 FROM "PaperSignature" q JOIN "PaperImport" qi ON qi.id = q."importId"
+        WHERE q."emailKey" = p."emailKey" AND q.id < p.id AND qi.state = 'imported' AND q.consent)`
+}
+
+async function nextPaperRecipients(tx: Prisma.TransactionClient, shot: Pick<Mailshot, 'startedAt' | 'paperCursor'>, limit: number) {
+  return sql.rows({ id: col.string, email: col.string }, tx)`SELECT p.id, p.email ${paperAudience(shot)} ORDER BY p.id LIMIT ${limit}`
+}
+
+const mailshotToSend = {
+  id: col.string,
+  subject: col.string,
+  bodyMarkdown: col.string,
+  startedAt: col.at.nullable(),
+  cursor: col.string.nullable(),
+  onlineDone: col.boolean,
+  paperCursor: col.string.nullable(),
+}
 
 /**
  * Worker step: queues the next chunk of the oldest mailshot being sent.
@@ -153,14 +183,21 @@ export async function queueMailshotChunk(chunkSize = MAILSHOT_CHUNK): Promise<nu
   return prisma.$transaction(
     async (tx) => {
       const [shot] = await sql.rows(mailshotToSend, tx)`
-        SELECT id, subject, "bodyMarkdown", "startedAt", cursor FROM "Mailshot" WHERE status = 'sending' ORDER BY "startedAt", id LIMIT 1 FOR UPDATE SKIP LOCKED`
+        SELECT id, subject, "bodyMarkdown", "startedAt", cursor, "onlineDone", "paperCursor" FROM "Mailshot" WHERE status = 'sending' ORDER BY "startedAt", id LIMIT 1 FOR UPDATE SKIP LOCKED`
       if (!shot) return 0
       const [{ waiting }] = await sql.rows({ waiting: col.number }, tx)`
         SELECT count(*)::int AS waiting FROM "Email"
         WHERE "mailshotId" = ${shot.id}::uuid AND status IN ('queued', 'sending') AND "linkTokenHash" IS NOT NULL`
       if (waiting >= MAX_WAITING) return 0
 
-      const recipients = await nextRecipients(tx, shot, chunkSize)
+      // Online signers first, then consenting paper signers, each resuming after its own cursor.
+      const online = shot.onlineDone ? [] : await nextRecipients(tx, shot, chunkSize)
+      const onlineDone = shot.onlineDone || online.length < chunkSize
+      const paper = onlineDone ? await nextPaperRecipients(tx, shot, chunkSize - online.length) : []
+      const recipients = [
+        ...online.map((r) => ({ ...r, signatureId: r.id, paperSignatureId: null })),
+        ...paper.map((r) => ({ ...r, signatureId: null, paperSignatureId: r.id })),
+      ]
       const privacyUrl = `${env().APP_URL}/privacy`
       const rows = recipients.map((r) => {
         const { token, hash } = createToken()
@@ -173,7 +210,8 @@ export async function queueMailshotChunk(chunkSize = MAILSHOT_CHUNK): Promise<nu
           data: { subject: shot.subject, privacyUrl },
           // The body rides with the email only until it is sent (bounded by MAX_WAITING); the link is secret.
           secrets: { bodyMarkdown: shot.bodyMarkdown, unsubscribeUrl: url, headers: unsubscribeHeaders(url) },
-          signatureId: r.id,
+          signatureId: r.signatureId,
+          paperSignatureId: r.paperSignatureId,
           mailshotId: shot.id,
           linkTokenHash: hash,
         }
@@ -183,7 +221,9 @@ export async function queueMailshotChunk(chunkSize = MAILSHOT_CHUNK): Promise<nu
       await tx.mailshot.update({
         where: { id: shot.id },
         data: {
-          cursor: recipients.length ? recipients[recipients.length - 1].id : shot.cursor,
+          cursor: online.length ? online[online.length - 1].id : shot.cursor,
+          onlineDone,
+          paperCursor: paper.length ? paper[paper.length - 1].id : shot.paperCursor,
           queuedCount: { increment: recipients.length },
           ...(finished ? { status: 'sent', finishedAt: new Date() } : {}),
         },
@@ -207,21 +247,25 @@ export interface MailshotProgress {
   byStatus: Partial<Record<string, number>>
 }
 
-export async function mailshotProgress(shot: Pick<Mailshot, 'id' | 'startedAt' | 'cursor' | 'queuedCount' | 'status'>): Promise<MailshotProgress> {
+export async function mailshotProgress(
+  shot: Pick<Mailshot, 'id' | 'startedAt' | 'cursor' | 'queuedCount' | 'status' | 'onlineDone' | 'paperCursor'>,
+): Promise<MailshotProgress> {
   const startedAt = shot.startedAt ?? new Date()
   const [{ remaining }] = await sql.rows({ remaining: col.number })`
     SELECT count(*)::int AS remaining FROM "Signature" s
     WHERE s.state = 'validated' AND s."optIn" AND s."unsubscribedAt" IS NULL AND s."anonymisedAt" IS NULL
       AND s."validatedAt" <= ${startedAt}
       AND (${shot.cursor}::uuid IS NULL OR s.id > ${shot.cursor}::uuid)
-      AND NOT EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailKey" = s."emailKey")`
+      AND NOT EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailKey" = s."emailKey")
+      AND NOT ${shot.onlineDone}`
+  const [{ paper }] = await sql.rows({ paper: col.number })`SELECT count(*)::int AS paper ${paperAudience({ startedAt, paperCursor: shot.paperCursor })}`
   const statuses = await prisma.email.groupBy({
     by: ['status'],
     where: { mailshotId: shot.id, linkTokenHash: { not: null } },
     _count: { _all: true },
   })
   return {
-    audience: shot.status === 'sent' ? shot.queuedCount : shot.queuedCount + remaining,
+    audience: shot.status === 'sent' ? shot.queuedCount : shot.queuedCount + remaining + paper,
     queued: shot.queuedCount,
     byStatus: Object.fromEntries(statuses.map((s) => [s.status, s._count._all])),
   }
