@@ -10,6 +10,7 @@ import { TextField, fieldState, problemsOf } from '~/components/text-field'
 import { readFormData } from '~/lib/form-data.server'
 import { Markdown } from '~/updates/markdown'
 import { MAILSHOT_STATUS_LABEL, MARKDOWN_HINT } from '~/updates/mailshot-labels'
+import { UpdatePreview, WelshVersionFields } from '~/updates/welsh-version'
 import {
   deleteDraft,
   getMailshot,
@@ -41,6 +42,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       id: shot.id,
       subject: shot.subject,
       bodyMarkdown: shot.bodyMarkdown,
+      subjectCy: shot.subjectCy,
+      bodyMarkdownCy: shot.bodyMarkdownCy,
       status: shot.status,
       by: shot.createdBy.email,
       startedAt: shot.startedAt?.toISOString() ?? null,
@@ -128,6 +131,11 @@ export default function AdminUpdate({ loaderData, actionData }: Route.ComponentP
   subject.defaultValue ??= shot.subject
   const body = { ...fieldState('update', actionData?.result, 'bodyMarkdown') }
   body.defaultValue ??= shot.bodyMarkdown
+  const subjectCy = { ...fieldState('update', actionData?.result, 'subjectCy') }
+  if (!actionData) subjectCy.defaultValue ??= shot.subjectCy ?? undefined
+  const bodyCy = { ...fieldState('update', actionData?.result, 'bodyMarkdownCy') }
+  if (!actionData) bodyCy.defaultValue ??= shot.bodyMarkdownCy ?? undefined
+  const hasWelsh = Boolean(shot.subjectCy && shot.bodyMarkdownCy)
   const people = `${progress.audience.toLocaleString('en-GB')} supporter${progress.audience === 1 ? '' : 's'}`
 
   return (
@@ -170,12 +178,10 @@ export default function AdminUpdate({ loaderData, actionData }: Route.ComponentP
         <>
           <section aria-labelledby="preview-title" className="mt-6">
             <h2 id="preview-title" className="text-2xl font-bold">Preview</h2>
-            <div className="mt-3 max-w-2xl rounded border-2 border-gray-300 p-5">
-              <p className="text-sm text-ink-muted">Subject: <strong className="text-ink">{shot.subject}</strong></p>
-              <div className="prose-campaign mt-4 [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6">
-                <Markdown source={shot.bodyMarkdown} />
-              </div>
-              <p className="mt-4 border-t border-gray-300 pt-3 text-sm text-ink-muted">Every copy ends with a one-click unsubscribe link and a link to the privacy notice.</p>
+            {hasWelsh ? <p className="mt-2 max-w-3xl">Supporters who signed in Welsh get the Welsh version; everyone else gets the English.</p> : null}
+            <div className="mt-3 grid max-w-5xl gap-4 lg:grid-cols-2">
+              <UpdatePreview label={hasWelsh ? 'English' : undefined} subject={shot.subject} bodyMarkdown={shot.bodyMarkdown} />
+              {hasWelsh ? <UpdatePreview label="Cymraeg (Welsh)" lang="cy" subject={shot.subjectCy!} bodyMarkdown={shot.bodyMarkdownCy!} /> : null}
             </div>
           </section>
 
@@ -192,9 +198,10 @@ export default function AdminUpdate({ loaderData, actionData }: Route.ComponentP
           <section aria-labelledby="edit-title" className="mt-8">
             <h2 id="edit-title" className="text-2xl font-bold">Edit</h2>
             <Form method="post" noValidate className="mt-3 max-w-3xl">
-              <ErrorSummary problems={problemsOf([subject, body])} />
+              <ErrorSummary problems={problemsOf([subject, body, subjectCy, bodyCy])} />
               <TextField field={subject} label="Subject" />
               <TextArea monospace field={body} label="Message" hint={MARKDOWN_HINT} rows={14} />
+              <WelshVersionFields subject={subjectCy} body={bodyCy} />
               <div className="flex flex-wrap gap-3">
                 <button type="submit" name="intent" value="save" className="btn">Save draft</button>
                 <button type="submit" name="intent" value="delete" className="btn-secondary" formNoValidate>Delete draft</button>
@@ -230,6 +237,12 @@ export default function AdminUpdate({ loaderData, actionData }: Route.ComponentP
             <div className="prose-campaign mt-3 rounded border-2 border-gray-300 p-5 [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6">
               <Markdown source={shot.bodyMarkdown} />
             </div>
+            {hasWelsh ? (
+              <div lang="cy" className="prose-campaign mt-3 rounded border-2 border-gray-300 p-5 [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6">
+                <p className="text-sm text-ink-muted" lang="en-GB">Welsh version: {shot.subjectCy}</p>
+                <Markdown source={shot.bodyMarkdownCy!} />
+              </div>
+            ) : null}
           </details>
         </section>
       )}
