@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { Form, data, redirect } from 'react-router'
 import { z } from 'zod'
 import { requireCampaigner } from '~/admin/auth.server'
-import { CALL_BURST, callBursts, callSearchSchema, callStrikeSchema, recentCallStrikeOuts, revertCallStrikeOut, searchCalls, strikeOutCalls, type CallSearch } from '~/admin/call-moderation.server'
+import { CALL_BURST as CALL_BURST_RULE, callBursts, callSearchSchema, callStrikeSchema, recentCallStrikeOuts, revertCallStrikeOut, searchCalls, strikeOutCalls, type CallSearch } from '~/admin/call-moderation.server'
 import {
   criteriaSchema,
   invalidateMatches,
@@ -63,6 +63,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     callMatches,
     bursts,
     callStrikeOuts,
+    callBurst: CALL_BURST_RULE,
     callsStruck: params.get('callsStruck'),
     callsReverted: params.get('callsReverted') === '1',
     ipMin: TRENDING.ipMin,
@@ -308,6 +309,7 @@ export default function AdminModeration({ loaderData, actionData }: Route.Compon
 
       <CallsSection
         bursts={loaderData.bursts}
+        burstRule={loaderData.callBurst}
         criteria={loaderData.callCriteria}
         result={loaderData.callResult}
         matches={loaderData.callMatches}
@@ -378,6 +380,7 @@ function ukLocal(iso: string) {
 
 function CallsSection({
   bursts,
+  burstRule: CALL_BURST,
   criteria,
   result,
   matches,
@@ -387,6 +390,7 @@ function CallsSection({
   reverted,
 }: {
   bursts: Loaded['bursts']
+  burstRule: Loaded['callBurst']
   criteria: Loaded['callCriteria']
   result: FormResult
   matches: Loaded['callMatches']
