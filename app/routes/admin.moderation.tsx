@@ -161,16 +161,22 @@ const invalidationColumns: Column<Loaded['invalidations'][number]>[] = [
       i.revertedAt ? (
         `Undone ${when.format(new Date(i.revertedAt))}`
       ) : (
-        <Form method="post">
-          <input type="hidden" name="intent" value="revert" />
-          <input type="hidden" name="invalidationId" value={i.id} />
-          <button type="submit" className="btn-secondary" aria-label={`Undo striking out ${i.count} ${i.target} on ${when.format(new Date(i.at))}`}>
-            Undo
-          </button>
-        </Form>
+        <UndoButton intent="revert" idName="invalidationId" id={i.id} label={`Undo striking out ${i.count} ${i.target} on ${when.format(new Date(i.at))}`} />
       ),
   },
 ]
+
+function UndoButton({ intent, idName, id, label }: { intent: string; idName: string; id: string; label: string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name={idName} value={id} />
+      <button type="submit" className="btn-secondary" aria-label={label}>
+        Undo
+      </button>
+    </Form>
+  )
+}
 
 function searchLink(params: Record<string, string>) {
   return `/admin/moderation?${new URLSearchParams(params)}`
@@ -362,13 +368,7 @@ const callStrikeColumns: Column<CallStrikeRow>[] = [
       c.revertedAt ? (
         `Undone ${when.format(new Date(c.revertedAt))}`
       ) : (
-        <Form method="post">
-          <input type="hidden" name="intent" value="revert-calls" />
-          <input type="hidden" name="strikeOutId" value={c.id} />
-          <button type="submit" className="btn-secondary" aria-label={`Undo striking out ${c.count} calls for ${c.seat} on ${when.format(new Date(c.at))}`}>
-            Undo
-          </button>
-        </Form>
+        <UndoButton intent="revert-calls" idName="strikeOutId" id={c.id} label={`Undo striking out ${c.count} calls for ${c.seat} on ${when.format(new Date(c.at))}`} />
       ),
   },
 ]

@@ -7,6 +7,7 @@ import { createToken } from '~/lib/tokens.server'
 import { anonymiseAfterClose } from '~/retention/retention.server'
 import { eraseMyData } from '~/retention/my-data.server'
 import { testContext } from '~/testing/context'
+import { unsubscribeTokenIn } from '~/testing/email-links'
 import { getMailshot, queueMailshotChunk, startMailshot, createMailshot } from './mailshots.server'
 import { unsubscribe, unsubscribeState } from './unsubscribe.server'
 
@@ -46,12 +47,6 @@ async function sendUpdate(chunk = 2) {
   const counts: Record<string, number> = {}
   for (const r of rows) counts[r.to] = (counts[r.to] ?? 0) + 1
   return { id, audience, counts, rows }
-}
-
-function tokenIn(text: string | undefined) {
-  const match = text?.match(/http:\/\/campaign\.test\/unsubscribe\/([A-Za-z0-9_-]{43})/)
-  if (!match) throw new Error('no unsubscribe link')
-  return match[1]
 }
 
 beforeEach(async () => {
@@ -101,7 +96,7 @@ describe('campaign updates and paper signers', () => {
     await sendUpdate()
     await deliverAllDue()
     const mail = testContext().resend.emails.find((e) => e.to.includes('leaving@example.org'))!
-    const token = tokenIn(mail.text)
+    const token = unsubscribeTokenIn(mail.text)
     expect(await unsubscribeState(token)).toEqual({ status: 'subscribed' })
     expect(await unsubscribe(token)).toEqual({ status: 'unsubscribed' })
     expect(await unsubscribeState(token)).toEqual({ status: 'unsubscribed' })
