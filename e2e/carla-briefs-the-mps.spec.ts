@@ -120,6 +120,7 @@ test('Carla composes, previews and confirms a briefing; each eligible MP gets ex
   // Carla knows the office fixed its mailbox: she marks it as working (audited), and the flag is gone.
   await page.getByRole('link', { name: 'Mark as working the address of Ian Murray' }).click()
   await page.getByRole('button', { name: /Yes, the address works/ }).click()
+  await expect(page).toHaveURL(/released=/)
   await page.goto('/admin/mps?q=Ian+Murray')
   await expect(page.getByText(/This address bounced on/)).toHaveCount(0)
 })
