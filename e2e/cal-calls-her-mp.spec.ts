@@ -108,3 +108,44 @@ test('Carla previews a call script and is told plainly about a merge field she m
   await expect(page.getByTestId('call-script-preview')).toHaveText('Hello, I live in Reading Central. Please ask Jane Example MP to back a legal Duty of Care for tech companies.')
   await expectAccessible(page)
 })
+
+/** A datetime the moderation page reads as UK time: "2026-11-28 14:30". */
+function ukMinute(at: Date) {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at)
+}
+
+test('Carla strikes out a burst of calls for Reading Central: they leave the counts, and come back when she undoes it', async ({ page }) => {
+  test.setTimeout(180_000)
+  await signIn(page)
+  const before = await readingCalls(page)
+  for (let i = 0; i < 5; i++) {
+    const response = await fetch(`${appUrl}/write/call`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'mpId=4654&seat=E14001438' })
+    expect(response.status).toBe(303)
+  }
+  await expect.poll(() => readingCalls(page), { timeout: 30_000, intervals: [1_000, 2_000, 3_000] }).toBe(before + 5)
+
+  await page.goto('/admin/moderation')
+  await expect(page.getByRole('heading', { name: /^Bursts: 5 or more calls for one seat/ })).toBeVisible()
+  await page.getByLabel('Constituency ONS code').fill('E14001438')
+  await page.getByLabel('Calls from').fill(ukMinute(new Date(Date.now() - 60 * 60_000)))
+  await page.getByLabel('Calls before').fill(ukMinute(new Date(Date.now() + 5 * 60_000)))
+  await page.getByRole('button', { name: 'Find calls' }).click()
+  const matches = page.getByTestId('call-matches')
+  await expect(matches).toContainText(/^Reading Central: \d+ calls counting in that window/)
+  const struck = Number((await matches.textContent())!.match(/: (\d+) calls/)![1])
+  expect(struck).toBeGreaterThanOrEqual(5)
+  await expectAccessible(page)
+
+  // A reason is required, with the field's own message.
+  await page.getByRole('button', { name: `Strike out ${struck} calls` }).click()
+  await expect(page.getByRole('link', { name: 'Say why these calls are being struck out' })).toBeVisible()
+  await page.getByLabel('Why these calls').fill('burst of presses for one seat in a minute')
+  await page.getByRole('button', { name: `Strike out ${struck} calls` }).click()
+  await expect(page.getByRole('status')).toHaveText(`Struck out ${struck} calls. They no longer count; you can undo this below.`)
+  await expect.poll(() => readingCalls(page), { timeout: 30_000, intervals: [1_000, 2_000, 3_000] }).toBe(before + 5 - struck)
+  await expectAccessible(page)
+
+  await page.getByRole('button', { name: new RegExp(`^Undo striking out ${struck} calls for Reading Central`) }).click()
+  await expect(page.getByRole('status')).toHaveText('Undone: those calls count again.')
+  await expect.poll(() => readingCalls(page), { timeout: 30_000, intervals: [1_000, 2_000, 3_000] }).toBe(before + 5)
+})

@@ -5,7 +5,8 @@ import { expect, test } from '@playwright/test'
 import { expectAccessible } from './support/axe'
 import { ADMIN, signAndConfirm } from './support/campaign'
 import { deliveredTo, uniqueEmail } from './support/mailbox'
-import { resendStubUrl } from './support/ports'
+import { appUrl, resendStubUrl } from './support/ports'
+import { e2eWebhookSecret, resendEvent, signWebhook } from '../app/testing/webhooks'
 
 const SEATS = [
   { postcode: 'SL6 1AA', constituency: 'Maidenhead', mp: 'Mr Joshua Reynolds' },
@@ -104,8 +105,24 @@ test('Carla composes, previews and confirms a briefing; each eligible MP gets ex
   expect(ian.text).toMatch(/\/map\/S14000080/)
 
   // MP targets shows when he was briefed.
+  const briefingUrl = page.url()
   await page.goto('/admin/mps?q=Ian+Murray')
   await expect(page.getByText(/Last briefed on /)).toBeVisible()
+
+  // Resend reports his briefing bounced: his address is flagged, on the briefing's page and on MP targets.
+  const bounce = signWebhook(e2eWebhookSecret, resendEvent('email.bounced', ian.id, 'ian.murray.mp@parliament.uk', { bounce: { type: 'Permanent', subType: 'General', message: '550 No such user' } }))
+  expect((await fetch(`${appUrl}/webhooks/resend`, { method: 'POST', headers: bounce.headers, body: bounce.body })).status).toBe(200)
+  await page.goto(briefingUrl)
+  await expect(page.getByRole('row', { name: /Ian Murray/ })).toContainText('bounced: address flagged on MP targets')
+  await page.goto('/admin/mps?q=Ian+Murray')
+  await expect(page.getByText(/This address bounced on .* \(a letter or a briefing\)/)).toBeVisible()
+  await expectAccessible(page)
+  // Carla knows the office fixed its mailbox: she marks it as working (audited), and the flag is gone.
+  await page.getByRole('link', { name: 'Mark as working the address of Ian Murray' }).click()
+  await page.getByRole('button', { name: /Yes, the address works/ }).click()
+  await expect(page).toHaveURL(/released=/)
+  await page.goto('/admin/mps?q=Ian+Murray')
+  await expect(page.getByText(/This address bounced on/)).toHaveCount(0)
 })
 
 async function briefingsTo(addresses: string[], marker: string) {

@@ -71,7 +71,7 @@ export async function* paperSignatureBatches(batchSize = EXPORT_BATCH_SIZE): Asy
   for (;;) {
     const rows: RowOf<typeof paperExportRow>[] = await sql.rows(paperExportRow, replica)`
       SELECT p.id::text, p.name, p.email, p.postcode, c.name AS constituency, coalesce(c.nation, p.nation) AS nation,
-             (p.consent AND p."emailKey" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailKey" = p."emailKey")) AS "wantsUpdates",
+             (p.consent AND p."emailKey" IS NOT NULL AND p."unsubscribedAt" IS NULL AND NOT EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailKey" = p."emailKey")) AS "wantsUpdates",
              p."signedOn"::timestamp AS "signedOn", p.event
       FROM "PaperSignature" p
       JOIN "PaperImport" i ON i.id = p."importId" AND i.state = ${paperImportState.imported}

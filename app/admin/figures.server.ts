@@ -76,7 +76,7 @@ const dailySeries = memoFor(60_000, () =>
       ),
       c AS (
         SELECT date_trunc('day', ("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London') AS day, count(*) AS n
-        FROM "Call" GROUP BY 1
+        FROM "Call" WHERE "strikeOutId" IS NULL GROUP BY 1
       ),
       bounds AS (SELECT least((SELECT min(day) FROM s), (SELECT min(day) FROM l), (SELECT min(day) FROM c)) AS first),
       days AS (
@@ -120,17 +120,17 @@ async function loadFigures(): Promise<DashboardFigures> {
         WHERE "confirmedAt" >= (SELECT min(at) FROM hours) AND state <> ${letterState.invalidated} GROUP BY 1
       ),
       c AS (
-        SELECT date_trunc('hour', "createdAt") AS at, count(*) AS n FROM "Call" WHERE "createdAt" >= (SELECT min(at) FROM hours) GROUP BY 1
+        SELECT date_trunc('hour', "createdAt") AS at, count(*) AS n FROM "Call" WHERE "strikeOutId" IS NULL AND "createdAt" >= (SELECT min(at) FROM hours) GROUP BY 1
       )
       SELECT hours.at, coalesce(s.n, 0) AS signatures, coalesce(l.n, 0) AS letters, coalesce(c.n, 0) AS calls
       FROM hours LEFT JOIN s ON s.at = hours.at LEFT JOIN l ON l.at = hours.at LEFT JOIN c ON c.at = hours.at ORDER BY hours.at`,
     dailySeries(),
     replica.milestone.findMany({ orderBy: { threshold: 'asc' } }),
-    sql.rows({ total: col.count, mps: col.count }, replica)`SELECT count(*) AS total, count(DISTINCT "mpId") AS mps FROM "Call"`,
+    sql.rows({ total: col.count, mps: col.count }, replica)`SELECT count(*) AS total, count(DISTINCT "mpId") AS mps FROM "Call" WHERE "strikeOutId" IS NULL`,
     sql.rows({ ons_code: col.string, name: col.string, mp: col.string.nullable(), calls: col.count, letters: col.count }, replica)`
       SELECT c."onsCode" AS ons_code, c.name, m.name AS mp, k.n AS calls,
              (SELECT count(*) FROM "Letter" WHERE ${confirmedLetter} AND "constituencyCode" = c."onsCode") AS letters
-      FROM (SELECT "constituencyCode", count(*) AS n FROM "Call" GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP_CONSTITUENCIES}) k
+      FROM (SELECT "constituencyCode", count(*) AS n FROM "Call" WHERE "strikeOutId" IS NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP_CONSTITUENCIES}) k
       JOIN "Constituency" c ON c."onsCode" = k."constituencyCode"
       LEFT JOIN "Mp" m ON m."constituencyCode" = c."onsCode" AND m.status = ${mpStatus.current}
       ORDER BY k.n DESC, c.name`,
@@ -222,7 +222,7 @@ export async function constituencyTable(search?: string): Promise<ConstituencyRo
       LEFT JOIN "ConstituencyCount" cc ON cc."onsCode" = c."onsCode"
       LEFT JOIN "Mp" m ON m."constituencyCode" = c."onsCode" AND m.status = ${mpStatus.current}
       LEFT JOIN (SELECT "constituencyCode", count(*) AS n FROM "Letter" WHERE ${confirmedLetter} GROUP BY 1) l ON l."constituencyCode" = c."onsCode"
-      LEFT JOIN (SELECT "constituencyCode", count(*) AS n FROM "Call" GROUP BY 1) k ON k."constituencyCode" = c."onsCode"
+      LEFT JOIN (SELECT "constituencyCode", count(*) AS n FROM "Call" WHERE "strikeOutId" IS NULL GROUP BY 1) k ON k."constituencyCode" = c."onsCode"
       UNION ALL
       SELECT NULL, m."constituencyName", NULL, m.name, m.party, NULL, NULL, NULL
       FROM "Mp" m

@@ -366,6 +366,14 @@ export interface BriefingRecipientRow {
   to: string | null
   state: string
   queuedAt: Date | null
+  /** The MP's address is flagged as bouncing (by this briefing, another, or a letter). */
+  addressBouncedAt: Date | null
+}
+
+/** A bounce or complaint flags the MP's address (bounces.server.ts): the page says so while it stands. */
+function emailState(status: string, addressBouncedAt: Date | null): string {
+  if (status !== 'bounced' && status !== 'complained') return status
+  return addressBouncedAt ? `${status}: address flagged on MP targets` : status
 }
 
 export async function getBriefing(id: string) {
@@ -375,14 +383,21 @@ export async function getBriefing(id: string) {
   const recipients = await prisma.briefingRecipient.findMany({
     where: { briefingId: id },
     orderBy: { mpId: 'asc' },
-    select: { mpId: true, queuedAt: true, skippedReason: true, mp: { select: { name: true, constituencyName: true } }, email: { select: { to: true, status: true } } },
+    select: {
+      mpId: true,
+      queuedAt: true,
+      skippedReason: true,
+      mp: { select: { name: true, constituencyName: true, emailBouncedAt: true } },
+      email: { select: { to: true, status: true } },
+    },
   })
   const rows: BriefingRecipientRow[] = recipients.map((r) => ({
     mpId: r.mpId,
     name: r.mp.name,
     constituency: r.mp.constituencyName ?? '—',
     to: r.email?.to ?? null,
-    state: r.skippedReason ? `Not sent: ${r.skippedReason}` : r.email ? r.email.status : r.queuedAt ? 'sent' : 'waiting',
+    state: r.skippedReason ? `Not sent: ${r.skippedReason}` : r.email ? emailState(r.email.status, r.mp.emailBouncedAt) : r.queuedAt ? 'sent' : 'waiting',
+    addressBouncedAt: r.mp.emailBouncedAt,
     queuedAt: r.queuedAt,
   }))
   return { ...briefing, recipients: rows }

@@ -159,7 +159,8 @@ describe('recording a call', () => {
     expect(outcome).toEqual({ status: 'recorded', mpId: 4654 })
     const rows = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "Call"`
     expect(rows).toHaveLength(1)
-    expect(Object.keys(rows[0]).sort()).toEqual(['constituencyCode', 'createdAt', 'id', 'mpId'])
+    // strikeOutId: a campaigner's strike-out (decision 079), nothing about the caller.
+    expect(Object.keys(rows[0]).sort()).toEqual(['constituencyCode', 'createdAt', 'id', 'mpId', 'strikeOutId'])
     expect(rows[0]).toMatchObject({ mpId: 4654, constituencyCode: READING })
     expect(JSON.stringify(rows)).not.toContain('203.0.113')
   })

@@ -9,6 +9,7 @@ import { col, sql } from '~/lib/sql.server'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { consume } from '~/lib/rate-limit.server'
+import { flagBouncedBriefing } from '~/briefings/bounces.server'
 import { isMailToMp, suppressAddress } from './suppression.server'
 
 /** Resend's payloads are a few KB; anything far bigger is not from them. */
@@ -144,8 +145,12 @@ async function applyEvent(tx: Prisma.TransactionClient, event: ResendEvent): Pro
     const reason = event.type === 'email.bounced' ? `bounced (${[bounce?.type, bounce?.subType].filter(Boolean).join('/') || 'unknown'}): ${bounce?.message ?? ''}` : undefined
     await tx.email.update({ where: { id: email.id }, data: { status: next, ...(reason ? { lastError: reason.slice(0, 500) } : {}) } })
   }
-  // An MP's bouncing address is flagged and its letters held (trackLetters), never suppressed.
-  if (isMailToMp(email.kind)) return 'applied'
+  // An MP's bouncing address is flagged and its letters held (trackLetters), never suppressed; a briefing
+  // that bounces hard or is reported as spam flags it at once.
+  if (isMailToMp(email.kind)) {
+    if (email.kind === 'mp_briefing' && (hardBounce || event.type === 'email.complained')) await flagBouncedBriefing(tx, email.id)
+    return 'applied'
+  }
   if (hardBounce) await suppressAddress(tx, email.to, 'bounce')
   if (event.type === 'email.complained') await suppressAddress(tx, email.to, 'complaint')
 

@@ -103,7 +103,7 @@ function mpOf(seat: Seat): Promise<SeatMp | null> {
 export async function seatPage(code: string): Promise<SeatPage | null> {
   const seat = seatByCode(code)
   if (!seat) return null
-  const [map, mp, calls] = await Promise.all([supportMap(), mpOf(seat), prisma.call.count({ where: { constituencyCode: seat.onsCode } })])
+  const [map, mp, calls] = await Promise.all([supportMap(), mpOf(seat), prisma.call.count({ where: { constituencyCode: seat.onsCode, strikeOutId: null } })])
   return { seat: map.seats.find((s) => s.onsCode === seat.onsCode)!, mp, calls, signatureCount: map.signatureCount, updatedAt: map.updatedAt }
 }
 

@@ -1,8 +1,7 @@
 // One MP briefing: while a draft, who it goes to (and who not, and why), a preview as one MP will read
 // it, editing, and the confirmation step before sending; then its progress, MP by MP.
 import { parseWithZod } from '@conform-to/zod'
-import { useEffect } from 'react'
-import { Form, data, redirect, useNavigation, useRevalidator } from 'react-router'
+import { Form, data, redirect } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
 import { BRIEFING_INTERVAL_DAYS, BRIEFING_STATUS_LABEL, BRIEFING_TEMPLATE_HINT, THRESHOLD_HINT } from '~/briefings/briefing-labels'
 import { BriefingBody } from '~/briefings/briefing-text'
@@ -17,9 +16,9 @@ import {
   type Exclusion,
   type MpStanding,
 } from '~/briefings/briefings.server'
-import { ErrorSummary } from '~/components/error-summary'
+import { DraftEditor, IntentButton as Intent, SendProgress } from '~/components/draft-and-send'
 import { TextArea } from '~/components/text-area'
-import { TextField, fieldState, problemsOf } from '~/components/text-field'
+import { TextField, fieldState } from '~/components/text-field'
 import { readFormData } from '~/lib/form-data.server'
 import { formatNumber, ukTime } from '~/lib/format'
 import { type Column, DataTable } from '~/lib/ui/data-table'
@@ -34,7 +33,7 @@ function exclusionText(exclusion: Exclusion): string {
     case 'no-address':
       return 'No email address (set an override on MP targets)'
     case 'bounced':
-      return `Their address bounced on ${ukTime.day.format(exclusion.since)} (fix it on MP targets)`
+      return `Not sent: address bounced on ${ukTime.day.format(exclusion.since)} (fix it on MP targets)`
     case 'briefed-recently':
       return `Briefed on ${ukTime.day.format(exclusion.at)}: at most one briefing in ${BRIEFING_INTERVAL_DAYS} days`
   }
@@ -136,29 +135,8 @@ const recipientColumns: Column<Recipient>[] = [
   { header: 'State', cell: (r) => r.state },
 ]
 
-function Intent({ value, children, className = 'btn' }: { value: string; children: string; className?: string }) {
-  const busy = useNavigation().state === 'submitting'
-  return (
-    <Form method="post">
-      <button type="submit" name="intent" value={value} className={className} disabled={busy}>
-        {children}
-      </button>
-    </Form>
-  )
-}
-
 export default function AdminBriefing({ loaderData, actionData }: Route.ComponentProps) {
   const { briefing, audience, preview, done, confirming, replyTo } = loaderData
-  const revalidator = useRevalidator()
-  // While it sends, the list refreshes itself (without JavaScript, reload the page).
-  useEffect(() => {
-    if (briefing.status !== 'sending') return
-    const timer = setInterval(() => {
-      if (revalidator.state === 'idle') void revalidator.revalidate()
-    }, 3000)
-    return () => clearInterval(timer)
-  }, [briefing.status, revalidator])
-
   const threshold = { ...fieldState('briefing', actionData?.result, 'threshold') }
   threshold.defaultValue ??= String(briefing.threshold)
   const subject = { ...fieldState('briefing', actionData?.result, 'subject') }
@@ -247,23 +225,18 @@ export default function AdminBriefing({ loaderData, actionData }: Route.Componen
             </p>
           </section>
 
-          <section aria-labelledby="edit-title" className="mt-8">
-            <h2 id="edit-title" className="text-2xl font-bold">Edit</h2>
-            <Form method="post" noValidate className="mt-3 max-w-3xl">
-              <ErrorSummary problems={problemsOf([threshold, subject, body])} />
-              <TextField field={threshold} label="Signatures needed in the constituency" hint={THRESHOLD_HINT} className="max-w-xs" />
-              <TextField field={subject} label="Subject" />
-              <TextArea monospace field={body} label="Briefing" hint={BRIEFING_TEMPLATE_HINT} rows={16} />
-              <div className="flex flex-wrap gap-3">
-                <button type="submit" name="intent" value="save" className="btn">Save draft</button>
-                <button type="submit" name="intent" value="delete" className="btn-secondary" formNoValidate>Delete draft</button>
-              </div>
-            </Form>
-          </section>
+          <DraftEditor fields={[threshold, subject, body]}>
+            <TextField field={threshold} label="Signatures needed in the constituency" hint={THRESHOLD_HINT} className="max-w-xs" />
+            <TextField field={subject} label="Subject" />
+            <TextArea monospace field={body} label="Briefing" hint={BRIEFING_TEMPLATE_HINT} rows={16} />
+          </DraftEditor>
         </>
       ) : (
-        <section aria-labelledby="progress-title" className="mt-6">
-          <h2 id="progress-title" className="text-2xl font-bold">Progress</h2>
+        <SendProgress
+          sending={briefing.status === 'sending'}
+          sentSummary="What was sent (template)"
+          sent={<pre className="mt-3 whitespace-pre-wrap rounded border-2 border-gray-300 p-5 text-sm">{briefing.bodyMarkdown}</pre>}
+        >
           <p className="mt-2">
             {formatNumber(briefing.queuedCount)} of {formatNumber(briefing.recipientCount)} MPs’ emails written to the outbox
             {briefing.skippedCount ? `; ${formatNumber(briefing.skippedCount)} not sent (their address or target changed after the start)` : ''}.
@@ -271,11 +244,7 @@ export default function AdminBriefing({ loaderData, actionData }: Route.Componen
           <div className="mt-3">
             <DataTable caption="MPs this briefing goes to" showCaption columns={recipientColumns} rows={briefing.recipients} rowKey={(r) => r.mpId} empty="No MPs." scroll />
           </div>
-          <details className="mt-6 max-w-2xl">
-            <summary className="cursor-pointer font-semibold text-brand">What was sent (template)</summary>
-            <pre className="mt-3 whitespace-pre-wrap rounded border-2 border-gray-300 p-5 text-sm">{briefing.bodyMarkdown}</pre>
-          </details>
-        </section>
+        </SendProgress>
       )}
     </>
   )

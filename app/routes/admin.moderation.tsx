@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { Form, data, redirect } from 'react-router'
 import { z } from 'zod'
 import { requireCampaigner } from '~/admin/auth.server'
+import { CALL_BURST as CALL_BURST_RULE, callBursts, callSearchSchema, callStrikeSchema, recentCallStrikeOuts, revertCallStrikeOut, searchCalls, strikeOutCalls, type CallSearch } from '~/admin/call-moderation.server'
 import {
   criteriaSchema,
   invalidateMatches,
@@ -22,6 +23,7 @@ import type { Route } from './+types/admin.moderation'
 export const meta = () => [{ title: 'Moderation — campaign dashboard' }, { name: 'robots', content: 'noindex' }]
 
 const CRITERIA_KEYS = ['target', 'email', 'domain', 'postcode', 'name', 'ip', 'from', 'to'] as const
+const CALL_KEYS = ['callSeat', 'callFrom', 'callTo'] as const
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireCampaigner(request, { role: 'admin' })
@@ -34,10 +36,21 @@ export async function loader({ request }: Route.LoaderArgs) {
     if (submission.status === 'success') criteria = submission.value
     else result = submission.reply()
   }
-  const [matches, trends, invalidations] = await Promise.all([
+  // Calls (decision 079): their own search, by seat and time window.
+  let callResult: FormResult = undefined
+  let callCriteria: CallSearch | null = null
+  if (CALL_KEYS.some((k) => params.has(k))) {
+    const submission = parseWithZod(params, { schema: callSearchSchema })
+    if (submission.status === 'success') callCriteria = submission.value
+    else callResult = submission.reply()
+  }
+  const [matches, trends, invalidations, callMatches, bursts, callStrikeOuts] = await Promise.all([
     criteria ? searchMatches(criteria) : null,
     trending(),
     recentInvalidations(),
+    callCriteria ? searchCalls(callCriteria) : null,
+    callBursts(),
+    recentCallStrikeOuts(),
   ])
   return {
     result,
@@ -45,6 +58,14 @@ export async function loader({ request }: Route.LoaderArgs) {
     matches,
     trends,
     invalidations,
+    callResult,
+    callCriteria,
+    callMatches,
+    bursts,
+    callStrikeOuts,
+    callBurst: CALL_BURST_RULE,
+    callsStruck: params.get('callsStruck'),
+    callsReverted: params.get('callsReverted') === '1',
     ipMin: TRENDING.ipMin,
     struck: params.get('struck'),
     reverted: params.get('reverted') === '1',
@@ -63,12 +84,35 @@ const invalidateSchema = z.object({
 export async function action({ request }: Route.ActionArgs) {
   const campaigner = await requireCampaigner(request, { role: 'admin' })
   const formData = await readFormData(request)
+  const intent = formData.get('intent')
+  if (intent === 'revert-calls') {
+    const outcome = await revertCallStrikeOut(campaigner, formText(formData, 'strikeOutId'))
+    if (outcome === 'not-found') return data({ message: 'That has already been undone.', result: undefined }, { status: 409 })
+    return redirect('/admin/moderation?callsReverted=1#calls-title', 303)
+  }
+  if (intent === 'strike-calls') {
+    const callBack = new URLSearchParams(CALL_KEYS.map((k) => [k, formText(formData, k)]))
+    const callCriteria = callSearchSchema.safeParse(Object.fromEntries(callBack))
+    if (!callCriteria.success) throw data('Search the calls again before striking any out.', { status: 400 })
+    const submission = parseWithZod(formData, { schema: callStrikeSchema })
+    if (submission.status !== 'success') return data({ message: null, result: submission.reply() }, { status: 400 })
+    const outcome = await strikeOutCalls(campaigner, callCriteria.data, submission.value.reason, submission.value.expected)
+    if (outcome.status === 'done') {
+      callBack.set('callsStruck', String(outcome.count))
+      return redirect(`/admin/moderation?${callBack}#calls-title`, 303)
+    }
+    const message =
+      outcome.status === 'changed'
+        ? `The calls changed since you searched: ${formatNumber(outcome.count)} match now. Nothing was struck out — check again.`
+        : 'No calls left to strike out in that window.'
+    return data({ message, result: undefined }, { status: 409 })
+  }
   const back = new URLSearchParams()
   for (const key of CRITERIA_KEYS) {
     const value = formData.get(key)
     if (typeof value === 'string' && value) back.set(key, value)
   }
-  if (formData.get('intent') === 'revert') {
+  if (intent === 'revert') {
     const id = formText(formData, 'invalidationId')
     if (!/^[0-9a-f-]{36}$/.test(id)) throw data('Unknown invalidation.', { status: 400 })
     const outcome = await revertInvalidation(campaigner, id)
@@ -117,16 +161,22 @@ const invalidationColumns: Column<Loaded['invalidations'][number]>[] = [
       i.revertedAt ? (
         `Undone ${when.format(new Date(i.revertedAt))}`
       ) : (
-        <Form method="post">
-          <input type="hidden" name="intent" value="revert" />
-          <input type="hidden" name="invalidationId" value={i.id} />
-          <button type="submit" className="btn-secondary" aria-label={`Undo striking out ${i.count} ${i.target} on ${when.format(new Date(i.at))}`}>
-            Undo
-          </button>
-        </Form>
+        <UndoButton intent="revert" idName="invalidationId" id={i.id} label={`Undo striking out ${i.count} ${i.target} on ${when.format(new Date(i.at))}`} />
       ),
   },
 ]
+
+function UndoButton({ intent, idName, id, label }: { intent: string; idName: string; id: string; label: string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name={idName} value={id} />
+      <button type="submit" className="btn-secondary" aria-label={label}>
+        Undo
+      </button>
+    </Form>
+  )
+}
 
 function searchLink(params: Record<string, string>) {
   return `/admin/moderation?${new URLSearchParams(params)}`
@@ -263,6 +313,18 @@ export default function AdminModeration({ loaderData, actionData }: Route.Compon
         </section>
       ) : null}
 
+      <CallsSection
+        bursts={loaderData.bursts}
+        burstRule={loaderData.callBurst}
+        criteria={loaderData.callCriteria}
+        result={loaderData.callResult}
+        matches={loaderData.callMatches}
+        strikeOuts={loaderData.callStrikeOuts}
+        strikeResult={actionData?.result?.initialValue?.intent === 'strike-calls' ? actionData.result : undefined}
+        struck={loaderData.callsStruck}
+        reverted={loaderData.callsReverted}
+      />
+
       <section aria-labelledby="history-title" className="mt-10">
         <h2 id="history-title" className="text-2xl font-bold">Struck out recently</h2>
         <div className="mt-3">
@@ -289,5 +351,120 @@ function DateTimeField({ field, label }: { field: ReturnType<typeof fieldState>;
       {field.error ? <span id={errorId} className="field-error"><span className="sr-only">Error: </span>{field.error}</span> : null}
       <input id={field.id} name={field.name} type="datetime-local" defaultValue={field.defaultValue} aria-invalid={field.error ? true : undefined} aria-describedby={errorId} className="input" />
     </div>
+  )
+}
+
+type CallStrikeRow = Loaded['callStrikeOuts'][number]
+const callStrikeColumns: Column<CallStrikeRow>[] = [
+  { header: 'When', cell: (c) => when.format(new Date(c.at)) },
+  { header: 'Seat', cell: (c) => c.seat },
+  { header: 'Calls made', cell: (c) => `${formatNumber(c.count)}, ${when.format(new Date(c.from))} to ${when.format(new Date(c.to))}` },
+  { header: 'Reason', cell: (c) => c.reason },
+  { header: 'By', cell: (c) => c.by },
+  {
+    header: <span className="sr-only">Undo</span>,
+    key: 'undo',
+    cell: (c) =>
+      c.revertedAt ? (
+        `Undone ${when.format(new Date(c.revertedAt))}`
+      ) : (
+        <UndoButton intent="revert-calls" idName="strikeOutId" id={c.id} label={`Undo striking out ${c.count} calls for ${c.seat} on ${when.format(new Date(c.at))}`} />
+      ),
+  },
+]
+
+/** datetime-local's value for a UTC instant, in UK time. */
+function ukLocal(iso: string) {
+  return ukTime.isoDateTime.format(new Date(iso)).replace(' ', 'T')
+}
+
+function CallsSection({
+  bursts,
+  burstRule: CALL_BURST,
+  criteria,
+  result,
+  matches,
+  strikeOuts,
+  strikeResult,
+  struck,
+  reverted,
+}: {
+  bursts: Loaded['bursts']
+  burstRule: Loaded['callBurst']
+  criteria: Loaded['callCriteria']
+  result: FormResult
+  matches: Loaded['callMatches']
+  strikeOuts: Loaded['callStrikeOuts']
+  strikeResult: FormResult
+  struck: string | null
+  reverted: boolean
+}) {
+  const field = (name: 'callSeat' | 'callFrom' | 'callTo') => {
+    const state = fieldState('calls', result, name)
+    return { ...state, defaultValue: state.defaultValue ?? criteria?.[name] }
+  }
+  const seat = field('callSeat')
+  const from = field('callFrom')
+  const to = field('callTo')
+  const reason = fieldState('strike-calls', strikeResult, 'reason')
+  return (
+    <section aria-labelledby="calls-title" className="mt-10">
+      <h2 id="calls-title" className="text-2xl font-bold">Calls</h2>
+      <p className="mt-1 max-w-3xl text-ink-muted">
+        “I called” presses are claims: nothing about the caller is stored, and each network can press it 10 times an hour. Strike out a seat’s calls in
+        a time window and they leave every count (dashboard, figures, constituency table and CSV, seat pages) until you undo it.
+      </p>
+      {struck ? <p role="status" className="mt-4 rounded bg-brand-light p-3 font-semibold">Struck out {formatNumber(Number(struck))} calls. They no longer count; you can undo this below.</p> : null}
+      {reverted ? <p role="status" className="mt-4 rounded bg-brand-light p-3 font-semibold">Undone: those calls count again.</p> : null}
+
+      <h3 className="mt-4 font-bold">Bursts: {CALL_BURST.min} or more calls for one seat within {CALL_BURST.minutes} minutes (last {CALL_BURST.lookBackHours} hours)</h3>
+      {bursts.length ? (
+        <ul className="mt-1 list-disc pl-5">
+          {bursts.map((b) => (
+            <li key={`${b.onsCode}-${b.from}`}>
+              <a href={`/admin/moderation?${new URLSearchParams({ callSeat: b.onsCode, callFrom: ukLocal(b.from), callTo: ukLocal(b.to) })}#calls-title`}>
+                {b.name}, {when.format(new Date(b.from))}
+              </a>
+              : {formatNumber(b.calls)} calls
+            </li>
+          ))}
+        </ul>
+      ) : <p className="mt-1 text-ink-muted">None.</p>}
+
+      <Form method="get" noValidate className="mt-4 max-w-3xl">
+        <ErrorSummary problems={problemsOf([seat, from, to])} />
+        <TextField field={seat} label="Constituency ONS code" hint="Like E14001438 (on the constituency table)" spellCheck={false} className="max-w-xs" />
+        <div className="grid gap-x-6 md:grid-cols-2">
+          <TextField field={from} label="Calls from" hint="UK time, like 2026-11-28 14:00" />
+          <TextField field={to} label="Calls before" hint="UK time, like 2026-11-28 14:10" />
+        </div>
+        <button type="submit" className="btn">Find calls</button>
+      </Form>
+
+      {matches && criteria ? (
+        <div className="mt-4">
+          <p className="font-semibold" data-testid="call-matches">
+            {matches.seat?.name ?? criteria.callSeat}: {formatNumber(matches.counting)} calls counting in that window
+            {matches.struck ? `, ${formatNumber(matches.struck)} already struck out` : ''}.
+          </p>
+          {matches.counting ? (
+            <Form method="post" noValidate className="mt-3 max-w-2xl rounded-lg border-4 border-warn p-4">
+              <h3 className="text-xl font-bold">Strike out {formatNumber(matches.counting)} calls</h3>
+              <p className="mt-1">They stop counting straight away. You can undo this.</p>
+              <ErrorSummary problems={problemsOf([reason])} />
+              {CALL_KEYS.map((k) => <input key={k} type="hidden" name={k} value={criteria[k]} />)}
+              <input type="hidden" name="expected" value={matches.counting} />
+              <input type="hidden" name="intent" value="strike-calls" />
+              <TextField field={reason} label="Why these calls" hint="Kept in the audit log, like “burst of presses for one seat in ten minutes”" />
+              <button type="submit" className="btn bg-warn hover:bg-warn">Strike out {formatNumber(matches.counting)} calls</button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+
+      <div className="mt-6">
+        <DataTable caption="Calls struck out, newest first" className="w-full text-sm" scroll columns={callStrikeColumns} rows={strikeOuts} rowKey={(c) => c.id} empty="No calls have been struck out." />
+      </div>
+    </section>
   )
 }

@@ -107,7 +107,17 @@ export default function AdminMps({ loaderData, actionData }: Route.ComponentProp
             </h2>
             <p className="mt-1">
               {mp.sendsTo ? <>Letters go to <strong>{mp.sendsTo}</strong>{mp.emailOverride ? ' (your override)' : ''}.</> : mp.targetEnabled ? 'No address known: letters cannot be sent.' : <>Switched off: {mp.targetDisabledReason}</>}
-              {mp.emailBouncedAt ? <strong className="text-warn"> The last letter to this address bounced: letters to {mp.name} are held until you set an address that works.</strong> : null}
+              {mp.emailBouncedAt ? (
+                <>
+                  <strong className="text-warn" data-testid={`mp-${mp.id}-bounced`}>
+                    {' '}This address bounced on {ukTime.day.format(new Date(mp.emailBouncedAt))} (a letter or a briefing): letters to {mp.name} are held and briefings leave them
+                    out until you set an address that works.
+                  </strong>{' '}
+                  <a href={`/admin/suppressions?${new URLSearchParams({ clear: String(mp.id) })}`}>
+                    Mark as working<span className="sr-only"> the address of {mp.name}</span>
+                  </a>
+                </>
+              ) : null}
             </p>
             <p className="mt-1" data-testid={`mp-${mp.id}-briefing`}>
               {mp.lastBriefedAt ? <>Last briefed on {ukTime.day.format(new Date(mp.lastBriefedAt))}.</> : 'Never briefed.'}{' '}

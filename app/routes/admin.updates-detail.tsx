@@ -1,15 +1,15 @@
 // One campaign update: edit and preview the draft, send a test, send it,
 // watch its progress, pause and resume.
 import { parseWithZod } from '@conform-to/zod'
-import { useEffect } from 'react'
-import { Form, data, redirect, useNavigation, useRevalidator } from 'react-router'
+import { data, redirect } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
+import { DraftEditor, IntentButton as Intent, SendProgress } from '~/components/draft-and-send'
 import { TextArea } from '~/components/text-area'
-import { ErrorSummary } from '~/components/error-summary'
-import { TextField, fieldState, problemsOf } from '~/components/text-field'
+import { TextField, fieldState } from '~/components/text-field'
 import { readFormData } from '~/lib/form-data.server'
 import { Markdown } from '~/updates/markdown'
 import { MAILSHOT_STATUS_LABEL, MARKDOWN_HINT } from '~/updates/mailshot-labels'
+import { UpdatePreview, WelshVersionFields } from '~/updates/welsh-version'
 import {
   deleteDraft,
   getMailshot,
@@ -41,6 +41,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       id: shot.id,
       subject: shot.subject,
       bodyMarkdown: shot.bodyMarkdown,
+      subjectCy: shot.subjectCy,
+      bodyMarkdownCy: shot.bodyMarkdownCy,
       status: shot.status,
       by: shot.createdBy.email,
       startedAt: shot.startedAt?.toISOString() ?? null,
@@ -99,35 +101,19 @@ const PROGRESS_LABELS: [string, string][] = [
   ['failed', 'Failed'],
 ]
 
-function Intent({ value, children, className = 'btn', step }: { value: string; children: string; className?: string; step?: 'confirm' }) {
-  const busy = useNavigation().state === 'submitting'
-  return (
-    <Form method="post">
-      {step ? <input type="hidden" name="step" value={step} /> : null}
-      <button type="submit" name="intent" value={value} className={className} disabled={busy}>
-        {children}
-      </button>
-    </Form>
-  )
-}
-
 export default function AdminUpdate({ loaderData, actionData }: Route.ComponentProps) {
   const { shot, done, me, confirming, tested } = loaderData
   const { progress } = shot
-  const revalidator = useRevalidator()
-  // While it sends, the figures refresh themselves (without JavaScript, reload the page).
-  useEffect(() => {
-    if (shot.status !== 'sending') return
-    const timer = setInterval(() => {
-      if (revalidator.state === 'idle') void revalidator.revalidate()
-    }, 3000)
-    return () => clearInterval(timer)
-  }, [shot.status, revalidator])
 
   const subject = { ...fieldState('update', actionData?.result, 'subject') }
   subject.defaultValue ??= shot.subject
   const body = { ...fieldState('update', actionData?.result, 'bodyMarkdown') }
   body.defaultValue ??= shot.bodyMarkdown
+  const subjectCy = { ...fieldState('update', actionData?.result, 'subjectCy') }
+  if (!actionData) subjectCy.defaultValue ??= shot.subjectCy ?? undefined
+  const bodyCy = { ...fieldState('update', actionData?.result, 'bodyMarkdownCy') }
+  if (!actionData) bodyCy.defaultValue ??= shot.bodyMarkdownCy ?? undefined
+  const hasWelsh = Boolean(shot.subjectCy && shot.bodyMarkdownCy)
   const people = `${progress.audience.toLocaleString('en-GB')} supporter${progress.audience === 1 ? '' : 's'}`
 
   return (
@@ -170,12 +156,10 @@ export default function AdminUpdate({ loaderData, actionData }: Route.ComponentP
         <>
           <section aria-labelledby="preview-title" className="mt-6">
             <h2 id="preview-title" className="text-2xl font-bold">Preview</h2>
-            <div className="mt-3 max-w-2xl rounded border-2 border-gray-300 p-5">
-              <p className="text-sm text-ink-muted">Subject: <strong className="text-ink">{shot.subject}</strong></p>
-              <div className="prose-campaign mt-4 [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6">
-                <Markdown source={shot.bodyMarkdown} />
-              </div>
-              <p className="mt-4 border-t border-gray-300 pt-3 text-sm text-ink-muted">Every copy ends with a one-click unsubscribe link and a link to the privacy notice.</p>
+            {hasWelsh ? <p className="mt-2 max-w-3xl">Supporters who signed in Welsh get the Welsh version; everyone else gets the English.</p> : null}
+            <div className="mt-3 grid max-w-5xl gap-4 lg:grid-cols-2">
+              <UpdatePreview label={hasWelsh ? 'English' : undefined} subject={shot.subject} bodyMarkdown={shot.bodyMarkdown} />
+              {hasWelsh ? <UpdatePreview label="Cymraeg (Welsh)" lang="cy" subject={shot.subjectCy!} bodyMarkdown={shot.bodyMarkdownCy!} /> : null}
             </div>
           </section>
 
@@ -189,22 +173,30 @@ export default function AdminUpdate({ loaderData, actionData }: Route.ComponentP
             <p className="mt-2 text-sm text-ink-muted">Confirmed signers who asked for updates, have not unsubscribed, and whose address has not bounced. Once sending starts, the update cannot be changed.</p>
           </section>
 
-          <section aria-labelledby="edit-title" className="mt-8">
-            <h2 id="edit-title" className="text-2xl font-bold">Edit</h2>
-            <Form method="post" noValidate className="mt-3 max-w-3xl">
-              <ErrorSummary problems={problemsOf([subject, body])} />
-              <TextField field={subject} label="Subject" />
-              <TextArea monospace field={body} label="Message" hint={MARKDOWN_HINT} rows={14} />
-              <div className="flex flex-wrap gap-3">
-                <button type="submit" name="intent" value="save" className="btn">Save draft</button>
-                <button type="submit" name="intent" value="delete" className="btn-secondary" formNoValidate>Delete draft</button>
-              </div>
-            </Form>
-          </section>
+          <DraftEditor fields={[subject, body, subjectCy, bodyCy]}>
+            <TextField field={subject} label="Subject" />
+            <TextArea monospace field={body} label="Message" hint={MARKDOWN_HINT} rows={14} />
+            <WelshVersionFields subject={subjectCy} body={bodyCy} />
+          </DraftEditor>
         </>
       ) : (
-        <section aria-labelledby="progress-title" className="mt-6">
-          <h2 id="progress-title" className="text-2xl font-bold">Progress</h2>
+        <SendProgress
+          sending={shot.status === 'sending'}
+          sentSummary="What was sent"
+          sent={
+            <>
+              <div className="prose-campaign mt-3 rounded border-2 border-gray-300 p-5 [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6">
+                <Markdown source={shot.bodyMarkdown} />
+              </div>
+              {hasWelsh ? (
+                <div lang="cy" className="prose-campaign mt-3 rounded border-2 border-gray-300 p-5 [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6">
+                  <p className="text-sm text-ink-muted" lang="en-GB">Welsh version: {shot.subjectCy}</p>
+                  <Markdown source={shot.bodyMarkdownCy!} />
+                </div>
+              ) : null}
+            </>
+          }
+        >
           <p className="mt-2">
             <label htmlFor="mailshot-progress">
               Queued {progress.queued.toLocaleString('en-GB')} of {progress.audience.toLocaleString('en-GB')}
@@ -225,13 +217,7 @@ export default function AdminUpdate({ loaderData, actionData }: Route.ComponentP
             {shot.status === 'sending' ? <Intent value="pause" className="btn-secondary">Pause sending</Intent> : null}
             {shot.status === 'paused' ? <Intent value="resume">Resume sending</Intent> : null}
           </div>
-          <details className="mt-6 max-w-2xl">
-            <summary className="cursor-pointer font-semibold text-brand">What was sent</summary>
-            <div className="prose-campaign mt-3 rounded border-2 border-gray-300 p-5 [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6">
-              <Markdown source={shot.bodyMarkdown} />
-            </div>
-          </details>
-        </section>
+        </SendProgress>
       )}
     </>
   )

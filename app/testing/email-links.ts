@@ -8,3 +8,10 @@ export function firstAppLink(email: DeliveredEmail, appUrl: string): string {
   if (!link) throw new Error(`no link to ${appUrl} in "${email.subject}"`)
   return link
 }
+
+/** The token in a campaign update's unsubscribe link (APP_URL http://campaign.test in tests). */
+export function unsubscribeTokenIn(text: string | undefined): string {
+  const match = text?.match(/http:\/\/campaign\.test\/(?:cy\/)?unsubscribe\/([A-Za-z0-9_-]{43})/)
+  if (!match) throw new Error('no unsubscribe link')
+  return match[1]
+}

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
 import { testContext } from '~/testing/context'
+import { unsubscribeTokenIn } from '~/testing/email-links'
 import { deliverAllDue } from '~/emails/outbox.server'
 import {
   createMailshot,
@@ -43,12 +44,6 @@ async function emailsPerSigner() {
   const rows = await prisma.$queryRaw<{ to: string; n: number }[]>`
     SELECT "to", count(*)::int AS n FROM "Email" WHERE kind = 'campaign_update' AND "linkTokenHash" IS NOT NULL GROUP BY "to"`
   return new Map(rows.map((r) => [r.to, r.n]))
-}
-
-function tokenIn(text: string | undefined) {
-  const match = text?.match(/http:\/\/campaign\.test\/unsubscribe\/([A-Za-z0-9_-]{43})/)
-  if (!match) throw new Error('no unsubscribe link')
-  return match[1]
 }
 
 beforeEach(async () => {
@@ -124,7 +119,7 @@ describe('sending a campaign update', () => {
     await deliverAllDue()
     const [email] = testContext().resend.emails
     expect(email.subject).toBe(update.subject)
-    const token = tokenIn(email.html)
+    const token = unsubscribeTokenIn(email.html)
     expect(email.headers).toEqual({
       'List-Unsubscribe': `<http://campaign.test/unsubscribe/${token}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
@@ -147,7 +142,7 @@ describe('sending a campaign update', () => {
     await queueMailshotChunk()
     await deliverAllDue()
     const ursula = testContext().resend.emails.find((e) => e.to[0] === 'signer1@example.org')!
-    const token = tokenIn(ursula.html)
+    const token = unsubscribeTokenIn(ursula.html)
 
     // A second update is queued but not yet sent when she unsubscribes from the first one's link.
     const second = await createMailshot(admin.id, { ...update, subject: 'Second' })

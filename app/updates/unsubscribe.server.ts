@@ -13,7 +13,14 @@ async function findUpdate(token: unknown) {
   if (!isWellFormedToken(token)) return null
   return prisma.email.findUnique({
     where: { linkTokenHash: hashToken(token) },
-    select: { kind: true, signatureId: true, signature: { select: { unsubscribedAt: true, anonymisedAt: true } } },
+    select: {
+      kind: true,
+      signatureId: true,
+      signature: { select: { unsubscribedAt: true, anonymisedAt: true } },
+      // An update to someone who signed on paper and said yes to updates (decision 077).
+      paperSignatureId: true,
+      paperSignature: { select: { unsubscribedAt: true, anonymisedAt: true, emailKey: true } },
+    },
   })
 }
 
@@ -23,7 +30,8 @@ export async function unsubscribeState(token: unknown): Promise<UnsubscribeState
   const email = await findUpdate(token)
   if (!email || email.kind !== 'campaign_update') return { status: 'invalid' }
   // No signature any more, or anonymised (erased): nothing will be sent to them.
-  if (!email.signature || email.signature.unsubscribedAt || email.signature.anonymisedAt) return { status: 'unsubscribed' }
+  const signer = email.signature ?? email.paperSignature
+  if (!signer || signer.unsubscribedAt || signer.anonymisedAt) return { status: 'unsubscribed' }
   return { status: 'subscribed' }
 }
 
@@ -43,6 +51,17 @@ export async function unsubscribe(token: unknown, now = new Date()): Promise<Uns
       prisma.$executeRaw`
         UPDATE "Email" SET status = 'suppressed', secrets = NULL, "lastError" = 'unsubscribed', "updatedAt" = now()
         WHERE "signatureId" = ${signatureId}::uuid AND kind = 'campaign_update' AND status = 'queued' AND "idempotencyKey" IS NULL`,
+    ])
+  }
+  const paperKey = email.paperSignature?.emailKey
+  if (email.paperSignatureId && paperKey) {
+    // Every paper row of that mailbox: one person, however many forms they filled in.
+    await prisma.$transaction([
+      prisma.paperSignature.updateMany({ where: { emailKey: paperKey, unsubscribedAt: null }, data: { unsubscribedAt: now } }),
+      prisma.$executeRaw`
+        UPDATE "Email" e SET status = 'suppressed', secrets = NULL, "lastError" = 'unsubscribed', "updatedAt" = now()
+        FROM "PaperSignature" p
+        WHERE e."paperSignatureId" = p.id AND p."emailKey" = ${paperKey} AND e.kind = 'campaign_update' AND e.status = 'queued' AND e."idempotencyKey" IS NULL`,
     ])
   }
   return { status: 'unsubscribed' }
