@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { Campaigner } from '~/admin/auth.server'
 import { audit } from '~/admin/audit.server'
+import type { Language } from '~/i18n/language'
 import { prisma } from '~/lib/db.server'
 import type { FormLimits } from '~/lib/form-data.server'
 import { memoFor } from '~/lib/memo.server'
@@ -49,7 +50,7 @@ const cachedScript = memoFor(30_000, async () => {
 })
 
 /** The script supporters see (changes reach /write within 30 seconds). */
-export function callScript(): Promise<string> {
+export function callScript(_language: Language = 'en'): Promise<string> {
   return cachedScript()
 }
 

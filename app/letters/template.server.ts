@@ -3,6 +3,7 @@
 // with merge fields ({{mp_name}}, {{constituency}}, {{name}}, {{town}}) and the
 // prompts shown beside it. Campaigners may edit it; the seed never overwrites.
 import crypto from 'node:crypto'
+import type { Language } from '~/i18n/language'
 import { prisma } from '~/lib/db.server'
 import { memoFor } from '~/lib/memo.server'
 import { mergeTemplate, type MergeValues } from './letter-text'
@@ -55,7 +56,8 @@ const cachedTemplate = memoFor(30_000, async (): Promise<LetterTemplateContent> 
   return { subjects: row.subjects, body: row.body, prompts: row.prompts }
 })
 
-export function letterTemplate(): Promise<LetterTemplateContent> {
+/** The template a writer starts from, in the page's language. */
+export function letterTemplate(_language: Language = 'en'): Promise<LetterTemplateContent> {
   return cachedTemplate()
 }
 
