@@ -55,7 +55,7 @@ export default function AdminCallScript({ loaderData, actionData }: Route.Compon
         <TextArea
           monospace
           field={bodyCy}
-          label="Call script in Welsh"
+          label="Welsh script for callers"
           hint="What callers see on the Welsh pages (/cy/write). The same merge fields and rules. Ours awaits review by a Welsh speaker."
           rows={14}
         />

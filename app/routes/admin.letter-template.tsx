@@ -98,16 +98,16 @@ export default function AdminLetterTemplate({ loaderData, actionData }: Route.Co
         <TextArea monospace field={en.prompts} label="Prompts beside the letter" hint="One per line: questions that help supporters add their own words." rows={4} required={false} />
         <h2 className="mb-3 mt-6 text-2xl font-bold">In Welsh</h2>
         <p className="mb-3">Our Welsh text awaits review by a Welsh speaker before launch.</p>
-        <TextArea monospace field={cy.subjects} label="Welsh subject lines" hint="One per line." rows={5} />
-        <TextArea monospace field={cy.body} label="Welsh letter" rows={18} />
-        <TextArea monospace field={cy.prompts} label="Welsh prompts beside the letter" hint="One per line." rows={4} required={false} />
+        <TextArea monospace field={cy.subjects} label="Welsh subjects" hint="One per line." rows={5} />
+        <TextArea monospace field={cy.body} label="Welsh letter body" rows={18} />
+        <TextArea monospace field={cy.prompts} label="Welsh prompts" hint="One per line." rows={4} required={false} />
         <div className="flex flex-wrap gap-4">
           <button type="submit" name="intent" value="preview" className="btn-secondary">Preview</button>
           <button type="submit" name="intent" value="save" className="btn">Save the template</button>
         </div>
       </Form>
       {preview ? <PreviewPanel preview={preview} id="preview-title" title="Preview (not saved yet)" /> : null}
-      {previewCy ? <PreviewPanel preview={previewCy} id="preview-cy-title" title="Welsh preview (not saved yet)" lang="cy" /> : null}
+      {previewCy ? <PreviewPanel preview={previewCy} id="preview-cy-title" title="Welsh version — not saved yet" lang="cy" /> : null}
     </>
   )
 }
