@@ -6,7 +6,7 @@ import { localePath } from '~/i18n/language'
 import { pageLanguage } from '~/i18n/resolve.server'
 import type { Route } from './+types/write-called'
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: callCopy[data?.language ?? 'en'].thanksPageTitle }]
+export const meta: Route.MetaFunction = ({ loaderData: data }) => [{ title: callCopy[data?.language ?? 'en'].thanksPageTitle }]
 
 export async function loader({ request }: Route.LoaderArgs) {
   const id = new URL(request.url).searchParams.get('mp') ?? ''

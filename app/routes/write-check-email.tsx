@@ -4,7 +4,7 @@ import { fill, localePath } from '~/i18n/language'
 import { writeLocale } from '~/letters/locale.server'
 import type { Route } from './+types/write-check-email'
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.t.title ?? 'Check your email — Email your MP — Duty of Care campaign' }]
+export const meta: Route.MetaFunction = ({ loaderData: data }) => [{ title: data?.t.title ?? 'Check your email — Email your MP — Duty of Care campaign' }]
 
 export function loader({ request }: Route.LoaderArgs) {
   const { language, t } = writeLocale(request)

@@ -9,7 +9,7 @@ import { writeLocale } from '~/letters/locale.server'
 import { LetterView } from '~/letters/preview-step'
 import type { Route } from './+types/write-confirm'
 
-export const meta: Route.MetaFunction = ({ data }) => [
+export const meta: Route.MetaFunction = ({ loaderData: data }) => [
   { title: data && 't' in data ? data.t.title : 'Send your letter — Duty of Care campaign' },
   { name: 'robots', content: 'noindex' },
 ]

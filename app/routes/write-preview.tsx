@@ -11,7 +11,7 @@ import { writeLocale } from '~/letters/locale.server'
 import { PreviewStep } from '~/letters/preview-step'
 import type { Route } from './+types/write-preview'
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.locale.t.page.previewTitle ?? 'Check your letter — Email your MP — Duty of Care campaign' }]
+export const meta: Route.MetaFunction = ({ loaderData: data }) => [{ title: data?.locale.t.page.previewTitle ?? 'Check your letter — Email your MP — Duty of Care campaign' }]
 
 export function loader({ request }: Route.LoaderArgs) {
   return { locale: writeLocale(request) }

@@ -10,7 +10,7 @@ import { writeLocale } from '~/letters/locale.server'
 import type { WriteWords } from '~/letters/words'
 import type { Route } from './+types/write-reply'
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.t.title ?? 'Did your MP reply? — Duty of Care campaign' }, { name: 'robots', content: 'noindex' }]
+export const meta: Route.MetaFunction = ({ loaderData: data }) => [{ title: data?.t.title ?? 'Did your MP reply? — Duty of Care campaign' }, { name: 'robots', content: 'noindex' }]
 
 export function headers() {
   return { 'Cache-Control': 'private, no-store' }

@@ -12,7 +12,7 @@ import { HiddenLetterFields, OwnMailStep } from '~/letters/preview-step'
 import type { WriteWords } from '~/letters/words'
 import type { Route } from './+types/write-send'
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.locale.t.page.sendTitle ?? 'Send your letter — Email your MP — Duty of Care campaign' }]
+export const meta: Route.MetaFunction = ({ loaderData: data }) => [{ title: data?.locale.t.page.sendTitle ?? 'Send your letter — Email your MP — Duty of Care campaign' }]
 
 function tryAgainIn(seconds: number, t: WriteWords) {
   const minutes = Math.max(1, Math.ceil(seconds / 60))

@@ -5,7 +5,7 @@ import { localePath } from '~/i18n/language'
 import { writeLocale } from '~/letters/locale.server'
 import type { Route } from './+types/write-sent'
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.t.title ?? 'Your letter is on its way — Duty of Care campaign' }]
+export const meta: Route.MetaFunction = ({ loaderData: data }) => [{ title: data?.t.title ?? 'Your letter is on its way — Duty of Care campaign' }]
 
 /** Where to get help (decision 111), in the page's language. */
 export async function loader({ request }: Route.LoaderArgs) {

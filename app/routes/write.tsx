@@ -15,7 +15,7 @@ import { writeLocale } from '~/letters/locale.server'
 import { knownSupporter } from '~/petition/supporter-cookie.server'
 import type { Route } from './+types/write'
 
-export const meta: Route.MetaFunction = ({ data }) => [
+export const meta: Route.MetaFunction = ({ loaderData: data }) => [
   { title: data?.locale.t.page.title ?? 'Email your MP — Duty of Care campaign' },
   { name: 'description', content: data?.locale.t.page.description ?? '' },
 ]

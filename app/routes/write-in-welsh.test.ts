@@ -13,11 +13,11 @@ import * as letterTemplatePage from '~/routes/admin.letter-template'
 import * as writePreview from '~/routes/write-preview'
 import * as write from '~/routes/write'
 import { testContext } from '~/testing/context'
-import { beginLetter, requestLetter, type ComposeStart } from './compose.server'
-import { confirmLetter } from './confirm.server'
-import { PLACEHOLDERS_CY } from './letter-text'
-import { sendReplySurveys } from './progress.server'
-import { letterInput, MP_ADDRESS, OWN_WORDS, setUpMpDirectory } from './testing.server'
+import { beginLetter, requestLetter, type ComposeStart } from '~/letters/compose.server'
+import { confirmLetter } from '~/letters/confirm.server'
+import { PLACEHOLDERS_CY } from '~/letters/letter-text'
+import { sendReplySurveys } from '~/letters/progress.server'
+import { letterInput, MP_ADDRESS, OWN_WORDS, setUpMpDirectory } from '~/letters/testing.server'
 
 function post(path: string, fields: Record<string, string>) {
   return new Request(`${TEST_APP_URL}${path}`, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } })
