@@ -4,7 +4,8 @@ import { z } from 'zod'
 import type { FormLimits } from '~/lib/form-data.server'
 import { prisma } from '~/lib/db.server'
 import { mergeTemplate } from '~/letters/letter-text'
-import { letterTemplate, type LetterTemplateContent } from '~/letters/template.server'
+import { storedLetterTemplates, type LetterTemplateContent } from '~/letters/template.server'
+import type { Language } from '~/i18n/language'
 import { releaseHeldLetters } from '~/letters/dispatch.server'
 import { replyFigures } from '~/letters/progress.server'
 import { lastBriefed } from '~/briefings/briefings.server'
@@ -24,33 +25,49 @@ const lines = (max: number, maxLength: number, label: string) =>
         .max(max, `Use ${max} or fewer`),
     )
 
-export const letterTemplateSchema = z.object({
-  subjects: lines(12, 150, 'subject line'),
-  body: z
-    .string({ required_error: 'Enter the letter' })
-    .transform((v) => v.replace(/\r\n?/g, '\n').trim())
-    .pipe(z.string().min(50, 'The letter looks too short').max(10_000, 'Keep the letter to 10,000 characters or fewer'))
-    .refine((v) => v.includes('{{mp_name}}'), 'Keep {{mp_name}} in the letter, so it greets the MP by name'),
-  prompts: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
-    .pipe(z.array(z.string().max(300, 'Keep each prompt to 300 characters or fewer')).max(8, 'Use 8 prompts or fewer')),
-})
-
-/** The template's long fields (their own rules say how long; this bounds the work). */
-export const LETTER_TEMPLATE_FORM_LIMITS: FormLimits = { maxChars: { body: 40_000, subjects: 8_000, prompts: 8_000 } }
-
-export type LetterTemplateInput = z.output<typeof letterTemplateSchema>
-
-export async function currentLetterTemplate(): Promise<LetterTemplateContent> {
-  const row = await prisma.letterTemplate.findUnique({ where: { id: 1 } })
-  return row ? { subjects: row.subjects, body: row.body, prompts: row.prompts } : letterTemplate()
+/** One language's template fields, the same rules in both; `lang` names the language in every message ('' or 'Welsh '). */
+function templateFields(lang: string) {
+  return {
+    subjects: lines(12, 150, `${lang}subject line`),
+    body: z
+      .string({ required_error: `Enter the ${lang}letter` })
+      .transform((v) => v.replace(/\r\n?/g, '\n').trim())
+      .pipe(z.string().min(50, `The ${lang}letter looks too short`).max(10_000, `Keep the ${lang}letter to 10,000 characters or fewer`))
+      .refine((v) => v.includes('{{mp_name}}'), `Keep {{mp_name}} in the ${lang}letter, so it greets the MP by name`),
+    prompts: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+      .pipe(z.array(z.string().max(300, `Keep each ${lang}prompt to 300 characters or fewer`)).max(8, `Use 8 ${lang}prompts or fewer`)),
+  }
 }
 
-/** How the letter reads for one MP, with the supporter's details still to come. */
-export function previewLetter(template: LetterTemplateInput) {
-  const values = { mpName: 'Jane Example MP', constituency: 'Reading Central' }
+export const letterTemplateSchema = z.object(templateFields(''))
+
+const welsh = templateFields('Welsh ')
+/** The admin page's form: both languages (decision 112), each validated by the same rules. */
+export const bilingualLetterTemplateSchema = letterTemplateSchema.extend({ subjectsCy: welsh.subjects, bodyCy: welsh.body, promptsCy: welsh.prompts })
+
+/** The template's long fields (their own rules say how long; this bounds the work). */
+export const LETTER_TEMPLATE_FORM_LIMITS: FormLimits = {
+  maxChars: { body: 40_000, subjects: 8_000, prompts: 8_000, bodyCy: 40_000, subjectsCy: 8_000, promptsCy: 8_000 },
+}
+
+export type LetterTemplateInput = z.output<typeof letterTemplateSchema> & Partial<Pick<z.output<typeof bilingualLetterTemplateSchema>, 'subjectsCy' | 'bodyCy' | 'promptsCy'>>
+
+/** The English template as stored (or its default). */
+export async function currentLetterTemplate(): Promise<LetterTemplateContent> {
+  return (await storedLetterTemplates()).en
+}
+
+/** Both languages as stored (each, or its default), for the admin page. */
+export function currentLetterTemplates(): Promise<Record<Language, LetterTemplateContent>> {
+  return storedLetterTemplates()
+}
+
+/** How the letter reads for one MP, with the supporter's details still to come (placeholders in the template's language). */
+export function previewLetter(template: Pick<LetterTemplateContent, 'subjects' | 'body' | 'prompts'>, language: Language = 'en') {
+  const values = { mpName: 'Jane Example MP', constituency: 'Reading Central', language }
   return {
     subjects: template.subjects.map((s) => mergeTemplate(s, values)),
     body: mergeTemplate(template.body, values),
@@ -58,16 +75,20 @@ export function previewLetter(template: LetterTemplateInput) {
   }
 }
 
+/** Saves the template (and the Welsh one, when the form carried it) with its audit entry. */
 export async function saveLetterTemplate(campaigner: Campaigner, input: LetterTemplateInput) {
   await prisma.$transaction(async (tx) => {
     const before = await tx.letterTemplate.findUnique({ where: { id: 1 } })
-    await tx.letterTemplate.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input })
-    await audit(
-      campaigner.id,
-      'letter-template.update',
-      { before: before ? { subjects: before.subjects, body: before.body, prompts: before.prompts } : null, after: input },
-      tx,
-    )
+    const english = { subjects: input.subjects, body: input.body, prompts: input.prompts }
+    const cy = input.bodyCy === undefined ? null : { subjectsCy: input.subjectsCy ?? [], bodyCy: input.bodyCy, promptsCy: input.promptsCy ?? [] }
+    const data = { ...english, ...cy }
+    await tx.letterTemplate.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data })
+    const was = before ? { subjects: before.subjects, body: before.body, prompts: before.prompts } : null
+    const wasCy = before?.bodyCy ? { subjects: before.subjectsCy, body: before.bodyCy, prompts: before.promptsCy } : null
+    const change = cy
+      ? { before: was, after: english, beforeCy: wasCy, afterCy: { subjects: cy.subjectsCy, body: cy.bodyCy, prompts: cy.promptsCy } }
+      : { before: was, after: english }
+    await audit(campaigner.id, 'letter-template.update', change, tx)
   })
 }
 

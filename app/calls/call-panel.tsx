@@ -3,6 +3,7 @@
 // script for this MP, and "I called" — a plain POST form, so it works without
 // JavaScript. Everything shown is text; React escapes it.
 import { Form, useNavigation } from 'react-router'
+import { localePath, type Language } from '~/i18n/language'
 import { telHref } from '~/mps/phone'
 import type { CallOffer } from './calls.server'
 import { callCopy, fillCopy, type CallCopy } from './copy'
@@ -18,8 +19,9 @@ function PhoneLink({ label, phone }: { label: string; phone: string }) {
   )
 }
 
-export function CallPanel({ offer, copy = callCopy.en }: { offer: CallOffer; copy?: CallCopy }) {
-  const busy = useNavigation().formAction === '/write/call'
+export function CallPanel({ offer, copy = callCopy.en, language = 'en' }: { offer: CallOffer; copy?: CallCopy; language?: Language }) {
+  const action = localePath(language, '/write/call')
+  const busy = useNavigation().formAction === action
   const values = { mp: offer.mpName, seat: offer.seatName }
   const hasPhone = offer.westminsterPhone || offer.constituencyPhone
   return (
@@ -57,7 +59,7 @@ export function CallPanel({ offer, copy = callCopy.en }: { offer: CallOffer; cop
 
       <h3 className="mt-5 text-lg font-bold">{copy.calledHeading}</h3>
       <p className="mt-1">{fillCopy(copy.calledHint, values)}</p>
-      <Form method="post" action="/write/call" className="mt-3">
+      <Form method="post" action={action} className="mt-3">
         <input type="hidden" name="mpId" value={offer.mpId} />
         <input type="hidden" name="seat" value={offer.seatCode} />
         <button type="submit" className="btn" disabled={busy}>

@@ -3,6 +3,7 @@
 // MP's seat. A call row holds the MP, the seat's ONS code and the time — nothing
 // about the caller, so there is nothing to export, erase or anonymise (decision 113).
 import { z } from 'zod'
+import type { Language } from '~/i18n/language'
 import { prisma } from '~/lib/db.server'
 import { consume } from '~/lib/rate-limit.server'
 import type { MpSummary, Seat } from '~/mps/lookup.server'
@@ -22,7 +23,8 @@ export interface CallOffer {
   script: string
 }
 
-export async function callOffer(mp: MpSummary, seat: Seat): Promise<CallOffer> {
+/** `language`: the page's; a Welsh page shows the Welsh script. */
+export async function callOffer(mp: MpSummary, seat: Seat, language: Language = 'en'): Promise<CallOffer> {
   return {
     mpId: mp.id,
     mpName: mp.name,
@@ -31,7 +33,7 @@ export async function callOffer(mp: MpSummary, seat: Seat): Promise<CallOffer> {
     westminsterPhone: mp.westminsterPhone,
     constituencyPhone: mp.constituencyPhone,
     profileUrl: mp.profileUrl,
-    script: mergeScript(await callScript(), { mpName: mp.name, constituency: seat.name }),
+    script: mergeScript(await callScript(language), { mpName: mp.name, constituency: seat.name }),
   }
 }
 

@@ -1,5 +1,5 @@
 // A multi-line field with the same label, hint and error wiring as TextField.
-import { FieldFrame, type FieldState } from './text-field'
+import { FieldFrame, type FieldState, type FieldWords } from './text-field'
 
 export function TextArea({
   field,
@@ -9,6 +9,7 @@ export function TextArea({
   className = '',
   required = true,
   monospace = false,
+  words,
 }: {
   field: FieldState
   label: string
@@ -18,9 +19,11 @@ export function TextArea({
   required?: boolean
   /** For text with markup (templates, Markdown), where characters matter. */
   monospace?: boolean
+  /** The frame's own words in the page's language (decision 110); English when not given. */
+  words?: FieldWords
 }) {
   return (
-    <FieldFrame field={field} label={label} hint={hint} required={required} className={className}>
+    <FieldFrame field={field} label={label} hint={hint} required={required} className={className} words={words}>
       {(describedBy) => (
         <textarea
           id={field.id}

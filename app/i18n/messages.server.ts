@@ -12,7 +12,10 @@ export function messagesFor(language: Language): Messages {
 /** A form's errors in the page's language: the field rules (app/lib/supporter-fields) speak English. */
 export function translateFieldErrors<R extends { error?: Record<string, string[] | null> | null } | undefined>(result: R, language: Language): R {
   if (language === 'en' || !result?.error) return result
-  const welsh = new Map(Object.entries(en.validation).map(([key, english]) => [english, cy.validation[key as keyof Messages['validation']]]))
+  const welsh = new Map([
+    ...Object.entries(en.validation).map(([key, english]) => [english, cy.validation[key as keyof Messages['validation']]] as const),
+    ...Object.entries(en.write.validation).map(([key, english]) => [english, cy.write.validation[key as keyof Messages['write']['validation']]] as const),
+  ])
   const error = Object.fromEntries(Object.entries(result.error).map(([field, messages]) => [field, messages?.map((m) => welsh.get(m) ?? m) ?? null]))
   return { ...result, error }
 }

@@ -9,11 +9,13 @@ import type { Attribution } from '~/attribution/codes'
 import { ErrorSummary } from '~/components/error-summary'
 import { TextArea } from '~/components/text-area'
 import { TextField, fieldState, problemsOf, type FormResult } from '~/components/text-field'
+import { fill, localePath } from '~/i18n/language'
 import { HONEYPOT_FIELD } from '~/lib/honeypot'
 import type { MergeValues } from './letter-text'
 import { measurePersonalisation } from './personalisation'
 import { PersonalisationMeter } from './personalisation-meter'
 import { useFocusOnArrival } from './use-focus-on-arrival'
+import type { WriteLocale } from './words'
 
 export const WRITE_FORM = 'write'
 
@@ -29,7 +31,7 @@ export interface ComposeProps {
   prompts: string[]
   /** The template before merging, and the MP's merge values: what the meter measures against. */
   template: string
-  merge: Pick<MergeValues, 'mpName' | 'constituency'>
+  merge: Pick<MergeValues, 'mpName' | 'constituency' | 'language'>
   /** Starting values (first visit); a submission result's values win over them. */
   defaults?: Record<string, string | undefined>
   result?: FormResult
@@ -37,11 +39,16 @@ export interface ComposeProps {
   formError?: string
   /** Where the writer came from, carried on as hidden fields. */
   attribution?: Attribution
+  /** The page's language and its words. */
+  locale: WriteLocale
 }
 
 const fieldNames = ['subject', 'body', 'name', 'email', 'addressLine1', 'town', 'postcode', 'phone'] as const
 
-export function ComposeForm({ mp, seatName, prompts, template, merge, defaults = {}, result, formError, attribution }: ComposeProps) {
+export function ComposeForm({ mp, seatName, prompts, template, merge, defaults = {}, result, formError, attribution, locale }: ComposeProps) {
+  const { t, form, language } = locale
+  const c = t.compose
+  const seat = { seat: seatName }
   const busy = useNavigation().state === 'submitting'
   const fields = Object.fromEntries(
     fieldNames.map((n) => {
@@ -64,73 +71,58 @@ export function ComposeForm({ mp, seatName, prompts, template, merge, defaults =
   return (
     <>
       <h2 ref={heading} tabIndex={-1} className="text-2xl font-bold">
-        Your MP is {mp.name} ({mp.party}), MP for {seatName}
+        {fill(t.answer.yourMp, { mp: mp.name, party: mp.party, seat: seatName })}
       </h2>
       <p className="mt-2">
-        Not where you live? <Link to="/write">Start again with another postcode</Link>.
+        {c.notWhere} <Link to={localePath(language, '/write')}>{c.startAgain}</Link>.
       </p>
-      <Form method="post" action="/write/preview" id="write-form" noValidate onInput={remeasure} className="mt-6">
+      <Form method="post" action={localePath(language, '/write/preview')} id="write-form" noValidate onInput={remeasure} className="mt-6">
         {formError ? (
           <div role="alert" className="mb-6 rounded border-4 border-warn p-4">
-            <h2 className="text-xl font-bold">Sorry, we could not check that just now</h2>
+            <h2 className="text-xl font-bold">{c.serviceProblem}</h2>
             <p className="mt-1">{formError}</p>
           </div>
         ) : null}
-        <ErrorSummary problems={problems} />
+        <ErrorSummary problems={problems} title={form.errorSummaryTitle} />
         <input type="hidden" name="mpId" value={mp.id} />
         <AttributionFields attribution={attribution} />
 
-        <h3 className="text-xl font-bold">Your letter</h3>
+        <h3 className="text-xl font-bold">{c.lettersTitle}</h3>
         <div className="mt-3 grid gap-6 lg:grid-cols-[3fr_2fr]">
           <div>
-            <TextField field={fields.subject} label="Subject" hint="We picked one of several subject lines. Change it if you like." />
-            <TextArea
-              field={fields.body}
-              label="Your letter"
-              rows={22}
-              hint="Our draft is a starting point: change anything, cut what you do not agree with, and add your own words."
-            />
+            <TextField field={fields.subject} label={c.subject} hint={c.subjectHint} words={form} />
+            <TextArea field={fields.body} label={c.body} rows={22} hint={c.bodyHint} words={form} />
           </div>
           <aside aria-labelledby="prompts-title" className="self-start rounded-lg bg-brand-light p-5">
             <h4 id="prompts-title" className="text-lg font-bold">
-              Make it yours
+              {c.promptsTitle}
             </h4>
-            <p className="mt-1">Letters in a constituent’s own words carry far more weight than a template. A few sentences are enough:</p>
+            <p className="mt-1">{c.promptsIntro}</p>
             <ul className="mt-3 list-disc space-y-2 pl-5">
               {prompts.map((p) => (
                 <li key={p}>{p}</li>
               ))}
             </ul>
-            <PersonalisationMeter share={share} />
+            <PersonalisationMeter share={share} words={t.meter} />
           </aside>
         </div>
 
-        <h3 className="mt-6 text-xl font-bold">Your details</h3>
-        <p className="mb-4 mt-1 max-w-2xl">
-          MPs act on letters from their own constituents, so your MP needs your name and home address to see that you live in {seatName}. We
-          put them at the top of your letter, and your MP replies to your email. We never publish them.
-        </p>
+        <h3 className="mt-6 text-xl font-bold">{c.detailsTitle}</h3>
+        <p className="mb-4 mt-1 max-w-2xl">{fill(c.detailsText, seat)}</p>
         <div className="max-w-xl">
-          <TextField field={fields.name} label="Full name" autoComplete="name" spellCheck={false} />
-          <TextField
-            field={fields.email}
-            label="Email"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            hint="We will email you a link to confirm, then a copy of your letter. Your MP’s reply comes here."
-          />
-          <TextField field={fields.addressLine1} label="Address line 1" autoComplete="address-line1" />
-          <TextField field={fields.town} label="Town or city" autoComplete="address-level2" />
-          <TextField field={fields.postcode} label="Postcode" autoComplete="postal-code" hint={`Your home postcode, in ${seatName}.`} className="max-w-xs" />
-          <TextField field={fields.phone} label="Phone number" type="tel" autoComplete="tel" required={false} hint="Some MPs’ offices like to call back." />
+          <TextField field={fields.name} label={c.name} autoComplete="name" spellCheck={false} words={form} />
+          <TextField field={fields.email} label={c.email} type="email" autoComplete="email" spellCheck={false} hint={c.emailHint} words={form} />
+          <TextField field={fields.addressLine1} label={c.addressLine1} autoComplete="address-line1" words={form} />
+          <TextField field={fields.town} label={c.town} autoComplete="address-level2" words={form} />
+          <TextField field={fields.postcode} label={c.postcode} autoComplete="postal-code" hint={fill(c.postcodeHint, seat)} className="max-w-xs" words={form} />
+          <TextField field={fields.phone} label={c.phone} type="tel" autoComplete="tel" required={false} hint={c.phoneHint} words={form} />
         </div>
         <div className="hidden" aria-hidden="true">
-          <label htmlFor="write-website">Leave this field empty</label>
+          <label htmlFor="write-website">{c.honeypot}</label>
           <input id="write-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" />
         </div>
         <button type="submit" className="btn" disabled={busy}>
-          {busy ? 'Preparing your preview…' : 'Preview my letter'}
+          {busy ? c.busy : c.submit}
         </button>
       </Form>
     </>

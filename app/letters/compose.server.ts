@@ -16,6 +16,8 @@ import { createToken } from '~/lib/tokens.server'
 import { formatMailbox, parseMailbox } from '~/mail/address'
 import { queueEmail } from '~/emails/outbox.server'
 import { findMp, type MpLookup, type MpSummary, type Seat } from '~/mps/lookup.server'
+import { fill, localePath, type Language } from '~/i18n/language'
+import { messagesFor } from '~/i18n/messages.server'
 import { fingerprint, flagNearDuplicates } from './fingerprint.server'
 import type { LetterInput } from './letter-form.server'
 import { finaliseBody, letterForMp, mergeTemplate, ownMailLinks, type LetterParts, type MergeValues } from './letter-text'
@@ -48,9 +50,10 @@ export interface ComposeStart {
   known: KnownDetails
 }
 
-export async function startLetter(lookup: Found, known: KnownDetails = {}): Promise<ComposeStart> {
-  const template = await letterTemplate()
-  const merge: MergeValues = { mpName: lookup.mp.name, constituency: lookup.seat.name, town: lookup.town ?? undefined, name: known.name }
+/** `language`: the page's; a Welsh writer starts from the Welsh template. */
+export async function startLetter(lookup: Found, known: KnownDetails = {}, language: Language = 'en'): Promise<ComposeStart> {
+  const template = await letterTemplate(language)
+  const merge: MergeValues = { mpName: lookup.mp.name, constituency: lookup.seat.name, town: lookup.town ?? undefined, name: known.name, language }
   return {
     mp: lookup.mp,
     seat: lookup.seat,
@@ -60,7 +63,7 @@ export async function startLetter(lookup: Found, known: KnownDetails = {}): Prom
     body: mergeTemplate(template.body, merge),
     prompts: template.prompts,
     template: template.body,
-    merge: { mpName: merge.mpName, constituency: merge.constituency },
+    merge: { mpName: merge.mpName, constituency: merge.constituency, language },
     known,
   }
 }
@@ -68,15 +71,15 @@ export async function startLetter(lookup: Found, known: KnownDetails = {}): Prom
 export type WriteStart = { status: 'compose'; start: ComposeStart } | Exclude<MpLookup, { status: 'found' }>
 
 /** Step 1 → 2: the postcode's MP, and if we can write to them, the letter to start from. */
-export async function beginLetter(postcode: string, known: KnownDetails = {}): Promise<WriteStart> {
+export async function beginLetter(postcode: string, known: KnownDetails = {}, language: Language = 'en'): Promise<WriteStart> {
   const lookup = await findMp(postcode)
   if (lookup.status !== 'found') return lookup
-  return { status: 'compose', start: await startLetter(lookup, known) }
+  return { status: 'compose', start: await startLetter(lookup, known, language) }
 }
 
 /** The compose step again, after an error or "change my letter": the MP, the template for the meter, the prompts. */
-export async function composeContext(mpId: number) {
-  const [template, mp] = await Promise.all([letterTemplate(), prisma.mp.findUnique({ where: { id: mpId }, include: { constituency: true } })])
+export async function composeContext(mpId: number, language: Language = 'en') {
+  const [template, mp] = await Promise.all([letterTemplate(language), prisma.mp.findUnique({ where: { id: mpId }, include: { constituency: true } })])
   if (!mp) return null
   const seatName = mp.constituency?.name ?? mp.constituencyName ?? ''
   return {
@@ -84,7 +87,7 @@ export async function composeContext(mpId: number) {
     seatName,
     template: template.body,
     prompts: template.prompts,
-    merge: { mpName: mp.name, constituency: seatName },
+    merge: { mpName: mp.name, constituency: seatName, language },
   }
 }
 
@@ -102,30 +105,33 @@ export type LetterCheck =
   | { status: 'postcode-problem'; message: string }
   | { status: 'unavailable' }
 
-function fromName(name: string) {
-  return `${name.slice(0, 100)} ${CAMPAIGN_SENDER_SUFFIX}`
+function fromName(name: string, language: Language) {
+  return `${name.slice(0, 100)} ${language === 'en' ? CAMPAIGN_SENDER_SUFFIX : messagesFor(language).write.letter.via}`
 }
 
-/** The supporter's postcode must still lead to the MP they are writing to. */
-export async function checkLetter(input: LetterInput): Promise<LetterCheck> {
+/**
+ * The supporter's postcode must still lead to the MP they are writing to. `language`: the page's, which the
+ * letter is written in (its problems are said in it, and the lines we add to the letter follow it).
+ */
+export async function checkLetter(input: LetterInput, language: Language = 'en'): Promise<LetterCheck> {
   const lookup = await findMp(input.postcode)
   if (lookup.status === 'unavailable') return { status: 'unavailable' }
+  const words = messagesFor(language).write
   if (lookup.status !== 'found' || lookup.mp.id !== input.mpId) {
+    const problems = words.problems
     const message =
       lookup.status === 'unknown-postcode'
-        ? 'We could not find that postcode. Check it is the postcode of your home address'
+        ? problems.unknownPostcode
         : lookup.status === 'no-constituency'
-          ? 'That postcode has no MP at Westminster'
-          : lookup.status === 'found'
-            ? `That postcode is in ${lookup.seat.name}, which has a different MP. Check your postcode, or start again with it`
-            : `We cannot send letters to the MP for ${lookup.seat.name} at the moment. Start again with your postcode to see why`
+          ? problems.noConstituency
+          : fill(lookup.status === 'found' ? problems.otherMp : problems.cannotSend, { seat: lookup.seat.name })
     return { status: 'postcode-problem', message }
   }
-  const template = await letterTemplate()
-  const merge = { mpName: lookup.mp.name, constituency: lookup.seat.name, name: input.name, town: input.town }
+  const template = await letterTemplate(language)
+  const merge = { mpName: lookup.mp.name, constituency: lookup.seat.name, name: input.name, town: input.town, language }
   const body = finaliseBody(input.body, merge)
   const personalisation = measurePersonalisation({ body: input.body, template: template.body, ...merge })
-  const parts = letterForMp({ sender: input, body, constituency: lookup.seat.name, siteUrl: env().APP_URL })
+  const parts = letterForMp({ sender: input, body, constituency: lookup.seat.name, siteUrl: env().APP_URL, lines: words.letter })
   const mailFrom = parseMailbox(env().MAIL_FROM)
   return {
     status: 'ok',
@@ -133,7 +139,7 @@ export async function checkLetter(input: LetterInput): Promise<LetterCheck> {
     body,
     personalisation,
     parts,
-    from: formatMailbox(fromName(input.name), mailFrom.address),
+    from: formatMailbox(fromName(input.name, language), mailFrom.address),
     replyTo: input.email,
   }
 }
@@ -156,8 +162,8 @@ export type LetterPreview =
   | { status: 'postcode-problem'; message: string }
   | { status: 'unavailable' }
 
-export async function previewLetter(input: LetterInput): Promise<LetterPreview> {
-  const checked = await checkLetter(input)
+export async function previewLetter(input: LetterInput, language: Language = 'en'): Promise<LetterPreview> {
+  const checked = await checkLetter(input, language)
   if (checked.status !== 'ok') return checked
   const { [HONEYPOT_FIELD]: _honeypot, ...fields } = input
   return {
@@ -183,10 +189,13 @@ export type LetterRequest =
 
 export interface RequestMeta {
   ipAddress?: string
+  /** The page's language (decision 110): stored on the letter; the writer's emails are in it. */
+  language?: Language
 }
 
-function confirmUrl(token: string) {
-  return `${env().APP_URL}/write/confirm/${token}`
+/** The link opens the confirm page in the language they wrote in. */
+function confirmUrl(token: string, language: Language) {
+  return `${env().APP_URL}${localePath(language, `/write/confirm/${token}`)}`
 }
 
 /**
@@ -196,7 +205,7 @@ function confirmUrl(token: string) {
  */
 export async function requestLetter(input: LetterInput, meta: RequestMeta = {}): Promise<LetterRequest> {
   if (input[HONEYPOT_FIELD]) return { status: 'requested' }
-  const checked = await checkLetter(input)
+  const checked = await checkLetter(input, meta.language)
   if (checked.status !== 'ok') return checked
   const emailKey = mailboxKey(input.email)
   for (const [rule, key] of [['lettersPerIp', meta.ipAddress], ['lettersPerEmail', addressRateKey(input.email)]] as const) {
@@ -213,6 +222,8 @@ export async function requestLetter(input: LetterInput, meta: RequestMeta = {}):
 
 async function writePendingLetter(input: LetterInput, checked: CheckedLetter, emailKey: string, print: number[], meta: RequestMeta) {
   const { lookup } = checked
+  const language = meta.language ?? 'en'
+  const words = messagesFor(language).write.email
   const { token, hash } = createToken()
   const tokenExpiresAt = new Date(Date.now() + retention.letterLinkDays * 24 * 3600 * 1000)
   const content = {
@@ -231,15 +242,16 @@ async function writePendingLetter(input: LetterInput, checked: CheckedLetter, em
     tokenHash: hash,
     tokenExpiresAt,
     ipAddress: meta.ipAddress ?? null,
+    language,
   }
   const confirmationEmail = (letterId: string, reminder: boolean) => ({
     kind: reminder ? ('letter_reminder' as const) : ('letter_confirmation' as const),
     to: input.email,
-    subject: reminder ? `Reminder: confirm your letter to ${lookup.mp.name}` : `Confirm your letter to ${lookup.mp.name}`,
+    subject: fill(reminder ? words.reminderSubject : words.confirmSubject, { mp: lookup.mp.name }),
     template: 'letter-confirmation' as const,
     // Nothing the writer typed but their name: the letter and its subject stay on the page behind the link.
-    data: { mpName: lookup.mp.name, constituency: lookup.seat.name, linkDays: retention.letterLinkDays, reminder },
-    secrets: { name: input.name, confirmUrl: confirmUrl(token) },
+    data: { mpName: lookup.mp.name, constituency: lookup.seat.name, linkDays: retention.letterLinkDays, reminder, language },
+    secrets: { name: input.name, confirmUrl: confirmUrl(token, language) },
     letterId,
     notBefore: reminder ? new Date(Date.now() + REMINDER_AFTER_HOURS * 3600 * 1000) : undefined,
   })
@@ -271,9 +283,9 @@ async function writePendingLetter(input: LetterInput, checked: CheckedLetter, em
         await queueEmail(tx, {
           kind: 'letter_confirmation',
           to: input.email,
-          subject: `You have already written to ${lookup.mp.name}`,
+          subject: fill(words.alreadySubject, { mp: lookup.mp.name }),
           template: 'letter-already-sent',
-          data: { mpName: lookup.mp.name },
+          data: { mpName: lookup.mp.name, language },
           secrets: { name: input.name },
           letterId: existing.id,
         })
@@ -299,10 +311,11 @@ export type OwnMailOutcome =
  * own_mail) without keeping its text, and returns what the compose links need.
  */
 export async function recordOwnMail(input: LetterInput, meta: RequestMeta = {}): Promise<OwnMailOutcome> {
-  const checked = await checkLetter(input)
+  const language = meta.language ?? 'en'
+  const checked = await checkLetter(input, language)
   if (checked.status !== 'ok') return checked
   const to = checked.lookup.email
-  const links = ownMailLinks({ to, subject: input.subject, sender: input, body: checked.body })
+  const links = ownMailLinks({ to, subject: input.subject, sender: input, body: checked.body, lines: messagesFor(language).write.letter })
   const ready = { ...checked, status: 'ready' as const, to, subject: input.subject, links }
   if (input[HONEYPOT_FIELD]) return ready
   if (meta.ipAddress) {
@@ -321,6 +334,7 @@ export async function recordOwnMail(input: LetterInput, meta: RequestMeta = {}):
     state: 'sent' as const,
     sentAt: new Date(),
     ipAddress: meta.ipAddress ?? null,
+    language,
   }
   const letter = await prisma.letter.upsert({
     where: { emailKey_mpId_channel: { emailKey, mpId: checked.lookup.mp.id, channel: 'own_mail' } },

@@ -12,6 +12,9 @@ import { env } from '~/lib/env.server'
 import { queueEmail } from '~/emails/outbox.server'
 import { letterAddress } from '~/mps/lookup.server'
 import { CAMPAIGN_SENDER_SUFFIX } from './compose.server'
+import { isLanguage, type Language } from '~/i18n/language'
+import { messagesFor } from '~/i18n/messages.server'
+import { fill } from '~/i18n/language'
 import { letterForMp, type LetterParts } from './letter-text'
 
 export type Dispatch = 'queued' | 'held' | 'undeliverable'
@@ -30,24 +33,26 @@ export async function dispatchLetter(tx: Prisma.TransactionClient, letterId: str
   }
 
   const parts = storedLetterForMp({ ...letter, body: letter.body, constituency: letter.constituency.name })
+  const language = letterLanguage(letter.language)
+  const words = messagesFor(language).write
   await queueEmail(tx, {
     kind: 'letter_to_mp',
     to,
     // From the campaign's own domain with the supporter's name on it; replies go to the supporter.
-    fromName: `${letter.name.slice(0, 100)} ${CAMPAIGN_SENDER_SUFFIX}`,
+    fromName: `${letter.name.slice(0, 100)} ${language === 'en' ? CAMPAIGN_SENDER_SUFFIX : words.letter.via}`,
     replyTo: letter.email,
     subject: letter.subject,
     template: 'letter-to-mp',
-    data: {},
+    data: { language },
     secrets: { letter: parts },
     letterId: letter.id,
   })
   await queueEmail(tx, {
     kind: 'letter_copy',
     to: letter.email,
-    subject: `Your letter to ${letter.mp.name}: ${letter.subject}`.slice(0, 250),
+    subject: fill(words.email.copySubject, { mp: letter.mp.name, subject: letter.subject }).slice(0, 250),
     template: 'letter-copy',
-    data: { mpName: letter.mp.name },
+    data: { mpName: letter.mp.name, language },
     secrets: { name: letter.name, subject: letter.subject, letter: parts },
     letterId: letter.id,
   })
@@ -103,11 +108,18 @@ export function storedLetterForMp(letter: {
   phone: string | null
   body: string
   constituency: string
+  language?: string
 }): LetterParts {
   return letterForMp({
+    lines: messagesFor(letterLanguage(letter.language)).write.letter,
     sender: { name: letter.name, email: letter.email, addressLine1: letter.addressLine1 ?? '', town: letter.town ?? '', postcode: letter.postcode, phone: letter.phone },
     body: letter.body,
     constituency: letter.constituency,
     siteUrl: env().APP_URL,
   })
+}
+
+/** A letter's stored language (decision 110): the writer's emails and the lines we add to the letter follow it. */
+export function letterLanguage(stored: string | null | undefined): Language {
+  return isLanguage(stored) ? stored : 'en'
 }

@@ -1,34 +1,39 @@
 // Step 1 of /write: the postcode, and a clear answer whenever it does not lead
-// to an MP we can write to.
+// to an MP we can write to. Words in the page's language (./words.ts).
 import { useRef } from 'react'
 import { Form, useNavigation } from 'react-router'
 import { AttributionFields } from '~/attribution/attribution-fields'
 import type { Attribution } from '~/attribution/codes'
 import { ErrorSummary } from '~/components/error-summary'
 import { TextField, fieldState, problemsOf, type FormResult } from '~/components/text-field'
+import { fill, localePath } from '~/i18n/language'
 import type { MpLookup } from '~/mps/lookup.server'
 import { useFocusOnArrival } from './use-focus-on-arrival'
+import type { WriteLocale } from './words'
 
 export type MpAnswer = Exclude<MpLookup, { status: 'found' | 'unknown-postcode' }>
 
-export function FindStep({ result, defaultPostcode, attribution }: { result?: FormResult; defaultPostcode?: string; attribution?: Attribution }) {
+export function FindStep({ result, defaultPostcode, attribution, locale }: { result?: FormResult; defaultPostcode?: string; attribution?: Attribution; locale: WriteLocale }) {
+  const { t, form, language } = locale
   const busy = useNavigation().state === 'submitting'
   const state = fieldState('find', result, 'postcode')
   const postcode = { ...state, defaultValue: state.defaultValue ?? defaultPostcode }
   return (
-    <Form method="post" action="/write" id="find-form" noValidate className="max-w-xl">
-      <ErrorSummary problems={problemsOf([postcode])} />
+    <Form method="post" action={localePath(language, '/write')} id="find-form" noValidate className="max-w-xl">
+      <ErrorSummary problems={problemsOf([postcode])} title={form.errorSummaryTitle} />
       <AttributionFields attribution={attribution} />
-      <TextField field={postcode} label="Postcode" autoComplete="postal-code" hint="Your home postcode, like SW1A 1AA. It tells us who your MP is." className="max-w-xs" />
+      <TextField field={postcode} label={t.find.postcode} autoComplete="postal-code" hint={t.find.postcodeHint} className="max-w-xs" words={form} />
       <button type="submit" className="btn" disabled={busy}>
-        {busy ? 'Finding your MP…' : 'Find my MP'}
+        {busy ? t.find.busy : t.find.submit}
       </button>
     </Form>
   )
 }
 
 /** What we say when a postcode does not lead to an MP we can write to. */
-export function MpAnswerPanel({ answer }: { answer: MpAnswer }) {
+export function MpAnswerPanel({ answer, locale }: { answer: MpAnswer; locale: WriteLocale }) {
+  const { language } = locale
+  const a = locale.t.answer
   const heading = useRef<HTMLHeadingElement>(null)
   useFocusOnArrival(heading)
   const title = (text: string) => (
@@ -36,24 +41,23 @@ export function MpAnswerPanel({ answer }: { answer: MpAnswer }) {
       {text}
     </h2>
   )
+  const signLink = <a href={localePath(language, '/#sign')}>{a.signLink}</a>
   let content
   switch (answer.status) {
     case 'unavailable':
       content = (
         <>
-          {title('Sorry, we cannot look up MPs just now')}
-          <p className="mt-2">The service we use to find constituencies is not answering. Nothing is lost: please try again in a few minutes.</p>
+          {title(a.unavailableTitle)}
+          <p className="mt-2">{a.unavailableText}</p>
         </>
       )
       break
     case 'no-constituency':
       content = (
         <>
-          {title(`${answer.postcode} has no MP at Westminster`)}
+          {title(fill(a.noConstituencyTitle, { postcode: answer.postcode }))}
           <p className="mt-2">
-            {answer.area ? `${answer.area} is` : 'That postcode is'} in one of the Crown Dependencies (Jersey, Guernsey or the Isle of Man),
-            which have their own parliaments and no MP in the House of Commons. You can still{' '}
-            <a href="/#sign">sign the petition</a> and share it with friends in the UK.
+            {answer.area ? fill(a.areaIs, { area: answer.area }) : a.postcodeIs} {a.noConstituencyText} {signLink} {a.noConstituencyAfter}
           </p>
         </>
       )
@@ -61,44 +65,48 @@ export function MpAnswerPanel({ answer }: { answer: MpAnswer }) {
     case 'vacant':
       content = (
         <>
-          {title(`${answer.seat.name} has no MP at the moment`)}
+          {title(fill(a.vacantTitle, { seat: answer.seat.name }))}
           <p className="mt-2">
-            The seat is vacant until a by-election is held, so there is no one to write to yet. Please come back once a new MP has been
-            elected — and meanwhile <a href="/#sign">sign the petition</a>.
+            {a.vacantText} {signLink}.
           </p>
         </>
       )
       break
-    case 'no-email':
+    case 'no-email': {
+      const values = { mp: answer.mp.name, party: answer.mp.party, seat: answer.seat.name }
       content = (
         <>
-          {title(`Your MP is ${answer.mp.name} (${answer.mp.party}), MP for ${answer.seat.name}`)}
-          <p className="mt-2">{answer.mp.name} does not publish an email address we can send letters to, so please write to them by post or through their Parliament page.</p>
+          {title(fill(a.yourMp, values))}
+          <p className="mt-2">{fill(a.noEmailText, values)}</p>
           {answer.mp.postalAddress ? (
             <p className="mt-2">
-              Postal address: <span className="font-semibold">{answer.mp.postalAddress}</span>
+              {a.postalAddress} <span className="font-semibold">{answer.mp.postalAddress}</span>
             </p>
           ) : null}
           <p className="mt-2">
             <a href={answer.mp.profileUrl}>
-              {answer.mp.name}’s contact details on the UK Parliament website<span className="sr-only"> (opens the Parliament website)</span>
+              {fill(a.profileLink, values)}
+              <span className="sr-only">{a.opensParliament}</span>
             </a>
           </p>
         </>
       )
       break
-    case 'switched-off':
+    }
+    case 'switched-off': {
+      const values = { mp: answer.mp.name, party: answer.mp.party, seat: answer.seat.name }
       content = (
         <>
-          {title(`Your MP is ${answer.mp.name} (${answer.mp.party}), MP for ${answer.seat.name}`)}
-          <p className="mt-2">We are not sending campaign letters to {answer.mp.name}.</p>
+          {title(fill(a.yourMp, values))}
+          <p className="mt-2">{fill(a.switchedOffText, values)}</p>
           {answer.reason ? <p className="mt-2">{answer.reason}</p> : null}
           <p className="mt-2">
-            You can still <a href="/#sign">sign the petition</a> and ask friends and family elsewhere to write to their MPs.
+            {a.youCanStill} {signLink} {a.switchedOffAfter}
           </p>
         </>
       )
       break
+    }
   }
   return (
     <div role="status" className="mb-8 rounded-lg border-l-8 border-brand bg-brand-light p-5">

@@ -6,6 +6,10 @@ import type { FormLimits } from '~/lib/form-data.server'
 import { HONEYPOT_FIELD } from '~/lib/honeypot'
 import { email, fullName, postcode } from '~/lib/supporter-fields'
 import { normaliseNewlines } from './letter-text'
+import { MAX_BODY_CHARS, MIN_BODY_CHARS } from './letter-limits'
+import { LETTER_MESSAGES as M } from './letter-messages'
+
+export { MAX_BODY_CHARS, MIN_BODY_CHARS }
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 
@@ -18,12 +22,10 @@ function line(required: string, max: number, tooLong: string) {
         .string()
         .min(1, required)
         .max(max, tooLong)
-        .refine((v) => !CONTROL.test(v), 'This contains characters we cannot accept'),
+        .refine((v) => !CONTROL.test(v), M.characters),
     )
 }
 
-export const MIN_BODY_CHARS = 50
-export const MAX_BODY_CHARS = 8_000
 
 export const findSchema = z.object({ postcode })
 
@@ -32,23 +34,23 @@ export const LETTER_FORM_LIMITS: FormLimits = { maxChars: { body: MAX_BODY_CHARS
 
 export const letterSchema = z.object({
   /** The MP the supporter was shown; checked against their postcode again on the server. */
-  mpId: z.coerce.number({ invalid_type_error: 'Start again with your postcode' }).int().positive(),
-  subject: line('Enter a subject for your letter', 200, 'The subject must be 200 characters or fewer'),
+  mpId: z.coerce.number({ invalid_type_error: M.startAgain }).int().positive(),
+  subject: line(M.subjectRequired, 200, M.subjectTooLong),
   body: z
-    .string({ required_error: 'Write your letter' })
+    .string({ required_error: M.bodyRequired })
     .transform(normaliseNewlines)
     .pipe(
       z
         .string()
-        .min(1, 'Write your letter')
-        .min(MIN_BODY_CHARS, `Your letter must be at least ${MIN_BODY_CHARS} characters`)
-        .max(MAX_BODY_CHARS, `Your letter must be ${MAX_BODY_CHARS.toLocaleString('en-GB')} characters or fewer`)
-        .refine((v) => !CONTROL.test(v.replace(/\n/g, ' ')), 'Your letter contains characters we cannot accept'),
+        .min(1, M.bodyRequired)
+        .min(MIN_BODY_CHARS, M.bodyTooShort)
+        .max(MAX_BODY_CHARS, M.bodyTooLong)
+        .refine((v) => !CONTROL.test(v.replace(/\n/g, ' ')), M.bodyCharacters),
     ),
   name: fullName,
   email,
-  addressLine1: line('Enter the first line of your address', 200, 'The first line of your address must be 200 characters or fewer'),
-  town: line('Enter your town or city', 100, 'Your town or city must be 100 characters or fewer'),
+  addressLine1: line(M.addressRequired, 200, M.addressTooLong),
+  town: line(M.townRequired, 100, M.townTooLong),
   postcode,
   phone: z
     .string()
@@ -57,8 +59,8 @@ export const letterSchema = z.object({
     .pipe(
       z
         .string()
-        .max(30, 'Enter a phone number, like 07700 900123')
-        .regex(/^\+?[0-9][0-9 ()-]{5,}$/, 'Enter a phone number, like 07700 900123')
+        .max(30, M.phone)
+        .regex(/^\+?[0-9][0-9 ()-]{5,}$/, M.phone)
         .optional(),
     ),
   [HONEYPOT_FIELD]: z.string().optional(),

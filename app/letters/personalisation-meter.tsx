@@ -1,13 +1,13 @@
 // How much of the letter is in the supporter's own words. Updated as they type
 // when JavaScript runs; the figure is worked out the same way on the server.
-import { METER_HIGH, METER_LOW, personalisationMessage } from './personalisation'
+import { METER_HIGH, METER_LOW, personalisationMessage, type MeterWords } from './personalisation'
 
-export function PersonalisationMeter({ share }: { share: number }) {
+export function PersonalisationMeter({ share, words }: { share: number; words: MeterWords & { label: string; share: string } }) {
   const percent = Math.round(share * 100)
   return (
     <div className="mt-5 border-t-2 border-white pt-4">
       <p id="write-meter-label" className="font-semibold">
-        Your own words
+        {words.label}
       </p>
       <meter
         id="write-meter"
@@ -24,10 +24,10 @@ export function PersonalisationMeter({ share }: { share: number }) {
         {percent}%
       </meter>
       <p className="mt-1">
-        <strong>{percent}%</strong> of this letter is in your own words.
+        <strong>{percent}%</strong> {words.share}
       </p>
       <p id="write-meter-message" aria-live="polite" className="mt-1 text-sm">
-        {personalisationMessage(share)}
+        {personalisationMessage(share, words)}
       </p>
     </div>
   )

@@ -39,9 +39,22 @@ export function measurePersonalisation(input: { body: string; template: string }
 export const METER_LOW = 15
 export const METER_HIGH = 40
 
-export function personalisationMessage(share: number): string {
+/** What the meter says at each level, in the page's language (the catalogue's `write.meter`). */
+export interface MeterWords {
+  low: string
+  mid: string
+  high: string
+}
+
+const ENGLISH_METER: MeterWords = {
+  low: 'Mostly the campaign’s words so far. Add a sentence or two of your own: MPs’ offices notice letters written by constituents.',
+  mid: 'Good: part of this is in your own words. A personal reason or a local detail makes it stronger still.',
+  high: 'Great: this letter is largely in your own words.',
+}
+
+export function personalisationMessage(share: number, words: MeterWords = ENGLISH_METER): string {
   const percent = Math.round(share * 100)
-  if (percent < METER_LOW) return 'Mostly the campaign’s words so far. Add a sentence or two of your own: MPs’ offices notice letters written by constituents.'
-  if (percent < METER_HIGH) return 'Good: part of this is in your own words. A personal reason or a local detail makes it stronger still.'
-  return 'Great: this letter is largely in your own words.'
+  if (percent < METER_LOW) return words.low
+  if (percent < METER_HIGH) return words.mid
+  return words.high
 }

@@ -3,9 +3,11 @@
 // hidden fields; the server checks it all again on every step.
 import { useRef } from 'react'
 import { Form, useNavigation } from 'react-router'
+import { fill, localePath } from '~/i18n/language'
 import type { LetterParts } from './letter-text'
 import { personalisationMessage } from './personalisation'
 import { useFocusOnArrival } from './use-focus-on-arrival'
+import type { WriteLocale } from './words'
 
 export type LetterValues = Record<string, string | number | undefined>
 
@@ -43,9 +45,13 @@ export interface PreviewProps {
   personalisation: number
   values: LetterValues
   error?: string
+  locale: WriteLocale
 }
 
-export function PreviewStep({ mpName, to, from, replyTo, subject, letter, personalisation, values, error }: PreviewProps) {
+export function PreviewStep({ mpName, to, from, replyTo, subject, letter, personalisation, values, error, locale }: PreviewProps) {
+  const { t, language } = locale
+  const p = t.preview
+  const mp = { mp: mpName }
   const busy = useNavigation().state === 'submitting'
   const heading = useRef<HTMLHeadingElement>(null)
   useFocusOnArrival(heading, !error)
@@ -53,97 +59,107 @@ export function PreviewStep({ mpName, to, from, replyTo, subject, letter, person
   return (
     <>
       <h2 ref={heading} tabIndex={-1} className="text-2xl font-bold">
-        Check your letter to {mpName}
+        {fill(p.heading, mp)}
       </h2>
-      <p className="mt-2">This is exactly what {mpName} will receive.</p>
+      <p className="mt-2">{fill(p.exactly, mp)}</p>
       {error ? (
         <div role="alert" className="mt-4 rounded border-4 border-warn p-4">
           <p className="font-semibold">{error}</p>
         </div>
       ) : null}
       <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-        <dt className="font-semibold">To</dt>
+        <dt className="font-semibold">{p.to}</dt>
         <dd className="break-all">
           {mpName} &lt;{to}&gt;
         </dd>
-        <dt className="font-semibold">From</dt>
+        <dt className="font-semibold">{p.from}</dt>
         <dd className="break-all">{from}</dd>
-        <dt className="font-semibold">Reply to</dt>
+        <dt className="font-semibold">{p.replyTo}</dt>
         <dd className="break-all">{replyTo}</dd>
-        <dt className="font-semibold">Subject</dt>
+        <dt className="font-semibold">{p.subject}</dt>
         <dd>{subject}</dd>
       </dl>
       <div className="mt-4 max-w-3xl">
         <LetterView letter={letter} />
       </div>
       <p className="mt-4 max-w-3xl">
-        <strong>{percent}%</strong> of your letter is in your own words. {personalisationMessage(personalisation)}
+        <strong>{percent}%</strong> {p.ownWords} {personalisationMessage(personalisation, t.meter)}
       </p>
-      <p className="mt-2 max-w-3xl text-sm text-ink-muted">
-        We send it from our website’s address with your name on it (email services reject messages sent from someone else’s address), and
-        your MP’s reply goes straight to you.
-      </p>
+      <p className="mt-2 max-w-3xl text-sm text-ink-muted">{p.sentFrom}</p>
 
-      <Form method="post" action="/write/send" className="mt-6 max-w-3xl">
+      <Form method="post" action={localePath(language, '/write/send')} className="mt-6 max-w-3xl">
         <HiddenLetterFields values={values} />
-        <p className="mb-3">When you press send, we email you a link: your letter goes to {mpName} only once you click it.</p>
+        <p className="mb-3">{fill(p.whenSend, mp)}</p>
         <div className="flex flex-wrap gap-4">
           <button type="submit" name="intent" value="send" className="btn" disabled={busy}>
-            Send my letter
+            {p.send}
           </button>
-          <button type="submit" name="intent" value="edit" formAction="/write/preview" className="btn-secondary" disabled={busy}>
-            Change my letter
+          <button type="submit" name="intent" value="edit" formAction={localePath(language, '/write/preview')} className="btn-secondary" disabled={busy}>
+            {p.change}
           </button>
         </div>
 
-        <h3 className="mt-10 text-xl font-bold">Or send it from your own email</h3>
-        <p className="mt-1">
-          We will give you links that open a new message in your own email, with this letter filled in. We note that you wrote to your MP, but
-          not what you wrote.
-        </p>
+        <h3 className="mt-10 text-xl font-bold">{p.ownTitle}</h3>
+        <p className="mt-1">{p.ownText}</p>
         <button type="submit" name="intent" value="own-mail" className="btn-secondary mt-3" disabled={busy}>
-          Use my own email instead
+          {p.ownButton}
         </button>
       </Form>
     </>
   )
 }
 
-export function OwnMailStep({ mpName, to, subject, links }: { mpName: string; to: string; subject: string; links: { mailto: string; gmail: string; outlook: string; text: string } }) {
+export function OwnMailStep({
+  mpName,
+  to,
+  subject,
+  links,
+  locale,
+}: {
+  mpName: string
+  to: string
+  subject: string
+  links: { mailto: string; gmail: string; outlook: string; text: string }
+  locale: WriteLocale
+}) {
+  const o = locale.t.ownMail
+  const mp = { mp: mpName }
   const heading = useRef<HTMLHeadingElement>(null)
   useFocusOnArrival(heading)
   return (
     <>
       <h2 ref={heading} tabIndex={-1} className="text-2xl font-bold">
-        Send your letter to {mpName} from your own email
+        {fill(o.heading, mp)}
       </h2>
-      <p className="mt-2 max-w-2xl">Each link opens a new message to {mpName} with your letter filled in. Check it, then press send in your email.</p>
+      <p className="mt-2 max-w-2xl">{fill(o.text, mp)}</p>
       <ul className="mt-4 flex flex-wrap gap-4">
         <li>
           <a href={links.mailto} className="btn">
-            Open in my email app
+            {o.app}
           </a>
         </li>
         <li>
           <a href={links.gmail} className="btn-secondary" target="_blank" rel="noopener noreferrer">
-            Open in Gmail<span className="sr-only"> (opens in a new tab)</span>
+            {o.gmail}
+            <span className="sr-only">{o.newTab}</span>
           </a>
         </li>
         <li>
           <a href={links.outlook} className="btn-secondary" target="_blank" rel="noopener noreferrer">
-            Open in Outlook.com<span className="sr-only"> (opens in a new tab)</span>
+            {o.outlook}
+            <span className="sr-only">{o.newTab}</span>
           </a>
         </li>
       </ul>
-      <h3 className="mt-8 text-xl font-bold">Or copy and paste it</h3>
+      <h3 className="mt-8 text-xl font-bold">{o.copyTitle}</h3>
       <dl className="mt-2 grid max-w-3xl grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-        <dt className="font-semibold">To</dt>
+        <dt className="font-semibold">{o.to}</dt>
         <dd className="break-all">{to}</dd>
-        <dt className="font-semibold">Subject</dt>
+        <dt className="font-semibold">{o.subject}</dt>
         <dd>{subject}</dd>
       </dl>
       <label htmlFor="own-mail-text" className="field-label mt-4">
-        The letter
+        {o.theLetter}
       </label>
       <textarea id="own-mail-text" readOnly rows={16} defaultValue={links.text} className="input max-w-3xl font-normal" />
     </>

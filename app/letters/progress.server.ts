@@ -9,7 +9,9 @@ import { env } from '~/lib/env.server'
 import { createToken, hashToken, isWellFormedToken } from '~/lib/tokens.server'
 import { queueEmail } from '~/emails/outbox.server'
 import { linkMpsToConstituencies } from '~/mps/sync.server'
-import { releaseHeldLetters } from './dispatch.server'
+import { fill, localePath, type Language } from '~/i18n/language'
+import { messagesFor } from '~/i18n/messages.server'
+import { letterLanguage, releaseHeldLetters } from './dispatch.server'
 import { anonymiseEmails } from '~/retention/anonymise.server'
 import { col, sql } from '~/lib/sql.server'
 
@@ -65,8 +67,8 @@ export async function trackLetters() {
   return { sent, delivered, held, failed, reminded, released, linked }
 }
 
-function replyUrl(token: string, answer: ReplyStatus) {
-  return `${env().APP_URL}/write/reply/${token}?answer=${answer}`
+function replyUrl(token: string, answer: ReplyStatus, language: Language) {
+  return `${env().APP_URL}${localePath(language, `/write/reply/${token}`)}?answer=${answer}`
 }
 
 /** "Did your MP reply?" to everyone whose letter went out SURVEY_AFTER_DAYS ago; each asked once. */
@@ -76,12 +78,13 @@ export async function sendReplySurveys(now = new Date()): Promise<number> {
   for (;;) {
     const letters = await prisma.letter.findMany({
       where: { channel: 'campaign_mail', state: { in: ['sent', 'delivered'] }, sentAt: { lte: due }, surveySentAt: null, anonymisedAt: null },
-      select: { id: true, name: true, email: true, mp: { select: { name: true } } },
+      select: { id: true, name: true, email: true, language: true, mp: { select: { name: true } } },
       take: SURVEY_BATCH,
     })
     if (!letters.length) return total
     for (const letter of letters) {
       const { token, hash } = createToken()
+      const language = letterLanguage(letter.language)
       await prisma.$transaction(async (tx) => {
         const { count } = await tx.letter.updateMany({
           where: { id: letter.id, surveySentAt: null },
@@ -91,14 +94,14 @@ export async function sendReplySurveys(now = new Date()): Promise<number> {
         await queueEmail(tx, {
           kind: 'reply_survey',
           to: letter.email,
-          subject: `Did ${letter.mp.name} reply to your letter?`,
+          subject: fill(messagesFor(language).write.email.surveySubject, { mp: letter.mp.name }),
           template: 'reply-survey',
-          data: { mpName: letter.mp.name },
+          data: { mpName: letter.mp.name, language },
           secrets: {
             name: letter.name,
-            repliedUrl: replyUrl(token, 'replied'),
-            acknowledgedUrl: replyUrl(token, 'acknowledged'),
-            noReplyUrl: replyUrl(token, 'no_reply'),
+            repliedUrl: replyUrl(token, 'replied', language),
+            acknowledgedUrl: replyUrl(token, 'acknowledged', language),
+            noReplyUrl: replyUrl(token, 'no_reply', language),
           },
           letterId: letter.id,
         })

@@ -3,6 +3,8 @@
 // with merge fields ({{mp_name}}, {{constituency}}, {{name}}, {{town}}) and the
 // prompts shown beside it. Campaigners may edit it; the seed never overwrites.
 import crypto from 'node:crypto'
+import { defaultLetterTemplateCy } from '~/campaign/content.write.cy'
+import type { Language } from '~/i18n/language'
 import { prisma } from '~/lib/db.server'
 import { memoFor } from '~/lib/memo.server'
 import { mergeTemplate, type MergeValues } from './letter-text'
@@ -49,14 +51,20 @@ export async function ensureLetterTemplate() {
   await prisma.letterTemplate.upsert({ where: { id: 1 }, create: { id: 1, ...defaultLetterTemplate }, update: {} })
 }
 
-const cachedTemplate = memoFor(30_000, async (): Promise<LetterTemplateContent> => {
+/** The template in both languages, as stored: each falls back to its default until an admin writes it (decision 112). */
+export async function storedLetterTemplates(): Promise<Record<Language, LetterTemplateContent>> {
   const row = await prisma.letterTemplate.findUnique({ where: { id: 1 } })
-  if (!row || !row.subjects.length || !row.body.trim()) return defaultLetterTemplate
-  return { subjects: row.subjects, body: row.body, prompts: row.prompts }
-})
+  return {
+    en: !row || !row.subjects.length || !row.body.trim() ? defaultLetterTemplate : { subjects: row.subjects, body: row.body, prompts: row.prompts },
+    cy: !row || !row.subjectsCy.length || !row.bodyCy.trim() ? defaultLetterTemplateCy : { subjects: row.subjectsCy, body: row.bodyCy, prompts: row.promptsCy },
+  }
+}
 
-export function letterTemplate(): Promise<LetterTemplateContent> {
-  return cachedTemplate()
+const cachedTemplates = memoFor(30_000, storedLetterTemplates)
+
+/** The template a writer starts from, in the page's language: a Welsh writer starts from the Welsh one. */
+export async function letterTemplate(language: Language = 'en'): Promise<LetterTemplateContent> {
+  return (await cachedTemplates())[language]
 }
 
 /** One of the campaign's subject lines, merged for this MP. */

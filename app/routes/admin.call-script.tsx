@@ -2,7 +2,8 @@ import { parseWithZod } from '@conform-to/zod'
 import { Form, data, redirect } from 'react-router'
 import { requireCampaigner } from '~/admin/auth.server'
 import { PREVIEW_VALUES } from '~/calls/script'
-import { CALL_SCRIPT_FORM_LIMITS, callScriptSchema, currentCallScript, previewCallScript, saveCallScript } from '~/calls/script.server'
+import { bilingualCallScriptSchema, CALL_SCRIPT_FORM_LIMITS, callScriptSchema, currentCallScripts, previewCallScript, saveCallScript } from '~/calls/script.server'
+import { mergeScript } from '~/calls/script'
 import { ErrorSummary } from '~/components/error-summary'
 import { TextArea } from '~/components/text-area'
 import { fieldState, problemsOf } from '~/components/text-field'
@@ -13,25 +14,32 @@ export const meta = () => [{ title: 'Call script — campaign dashboard' }, { na
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireCampaigner(request, { role: 'admin' })
-  return { body: await currentCallScript(), saved: new URL(request.url).searchParams.get('saved') === '1' }
+  const scripts = await currentCallScripts()
+  return { body: scripts.en, bodyCy: scripts.cy, saved: new URL(request.url).searchParams.get('saved') === '1' }
 }
 
 export async function action({ request }: Route.ActionArgs) {
   const campaigner = await requireCampaigner(request, { role: 'admin' })
   const formData = await readFormData(request, CALL_SCRIPT_FORM_LIMITS)
-  const submission = parseWithZod(formData, { schema: callScriptSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply(), preview: null }, { status: 400 })
+  // The page always sends both languages (decision 112); a form with the English script only leaves the Welsh as it is.
+  const schema = formData.has('bodyCy') ? bilingualCallScriptSchema : callScriptSchema
+  const submission = parseWithZod(formData, { schema })
+  if (submission.status !== 'success') return data({ result: submission.reply(), preview: null, previewCy: null }, { status: 400 })
   if (formData.get('intent') === 'save') {
     await saveCallScript(campaigner, submission.value)
     return redirect('/admin/call-script?saved=1', 303)
   }
-  return { result: submission.reply(), preview: previewCallScript(submission.value) }
+  const bodyCy = 'bodyCy' in submission.value && typeof submission.value.bodyCy === 'string' ? submission.value.bodyCy : undefined
+  return { result: submission.reply(), preview: previewCallScript(submission.value), previewCy: bodyCy === undefined ? null : mergeScript(bodyCy, PREVIEW_VALUES) }
 }
 
 export default function AdminCallScript({ loaderData, actionData }: Route.ComponentProps) {
   const state = fieldState('call-script', actionData?.result, 'body')
   const body = { ...state, defaultValue: state.defaultValue ?? loaderData.body }
+  const stateCy = fieldState('call-script', actionData?.result, 'bodyCy')
+  const bodyCy = { ...stateCy, defaultValue: stateCy.defaultValue ?? loaderData.bodyCy }
   const preview = actionData?.preview
+  const previewCy = actionData?.previewCy
   return (
     <>
       <h1 className="text-3xl font-bold">Call script</h1>
@@ -42,8 +50,15 @@ export default function AdminCallScript({ loaderData, actionData }: Route.Compon
       </p>
       {loaderData.saved ? <p role="status" className="mt-4 rounded bg-brand-light p-3 font-semibold">Saved. The change is in the audit log.</p> : null}
       <Form method="post" noValidate className="mt-6 max-w-3xl">
-        <ErrorSummary problems={problemsOf([body])} />
+        <ErrorSummary problems={problemsOf([body, bodyCy])} />
         <TextArea monospace field={body} label="Call script" hint="Paragraphs separated by a blank line. Up to 3,000 characters." rows={14} />
+        <TextArea
+          monospace
+          field={bodyCy}
+          label="Welsh script for callers"
+          hint="What callers see on the Welsh pages (/cy/write). The same merge fields and rules. Ours awaits review by a Welsh speaker."
+          rows={14}
+        />
         <div className="flex flex-wrap gap-4">
           <button type="submit" name="intent" value="preview" className="btn-secondary">Preview</button>
           <button type="submit" name="intent" value="save" className="btn">Save the script</button>
@@ -56,6 +71,12 @@ export default function AdminCallScript({ loaderData, actionData }: Route.Compon
             Calling {PREVIEW_VALUES.mpName}, {PREVIEW_VALUES.constituency}
           </h3>
           <div className="mt-1 whitespace-pre-wrap rounded bg-gray-50 p-3" data-testid="call-script-preview">{preview}</div>
+          {previewCy ? (
+            <>
+              <h3 className="mt-3 font-bold">In Welsh</h3>
+              <div lang="cy" className="mt-1 whitespace-pre-wrap rounded bg-gray-50 p-3" data-testid="call-script-preview-cy">{previewCy}</div>
+            </>
+          ) : null}
         </section>
       ) : null}
     </>

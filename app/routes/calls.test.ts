@@ -82,7 +82,7 @@ describe('I called', () => {
     expect((await outcome(() => writeCall.action(post('/write/call', { mpId: '4654', seat: READING, ...many })))).status).toBe(413)
     expect(await prisma.call.count()).toBe(0)
     // Opening the address is not pressing the button.
-    expect((await outcome(() => Promise.resolve(writeCall.loader()))).status).toBe(303)
+    expect((await outcome(() => Promise.resolve(writeCall.loader({ request: new Request('http://localhost/write/call') } as never)))).status).toBe(303)
   })
 
   it('is limited per network, like letters: a clear 429 with Retry-After', async () => {

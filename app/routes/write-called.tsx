@@ -2,19 +2,20 @@
 import { Link } from 'react-router'
 import { calledMp } from '~/calls/calls.server'
 import { callCopy, fillCopy } from '~/calls/copy'
+import { localePath } from '~/i18n/language'
+import { pageLanguage } from '~/i18n/resolve.server'
 import type { Route } from './+types/write-called'
 
-const copy = callCopy.en
-
-export const meta = () => [{ title: copy.thanksPageTitle }]
+export const meta: Route.MetaFunction = ({ loaderData: data }) => [{ title: callCopy[data?.language ?? 'en'].thanksPageTitle }]
 
 export async function loader({ request }: Route.LoaderArgs) {
   const id = new URL(request.url).searchParams.get('mp') ?? ''
-  return { mp: /^\d{1,7}$/.test(id) ? await calledMp(Number(id)) : null }
+  return { mp: /^\d{1,7}$/.test(id) ? await calledMp(Number(id)) : null, language: pageLanguage(request) }
 }
 
 export default function WriteCalled({ loaderData }: Route.ComponentProps) {
-  const { mp } = loaderData
+  const { mp, language } = loaderData
+  const copy = callCopy[language]
   const values = { mp: mp?.name ?? '', seat: mp?.seatName ?? '' }
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
@@ -25,14 +26,14 @@ export default function WriteCalled({ loaderData }: Route.ComponentProps) {
       <h2 className="mt-10 text-2xl font-bold">{copy.thanksNext}</h2>
       <ul className="mt-2 list-disc space-y-1 pl-6">
         <li>
-          <Link to="/write">{copy.thanksWrite}</Link>
+          <Link to={localePath(language, '/write')}>{copy.thanksWrite}</Link>
         </li>
         <li>
-          <Link to="/#sign">{copy.thanksSign}</Link>
+          <Link to={localePath(language, '/#sign')}>{copy.thanksSign}</Link>
         </li>
         {mp?.seatCode ? (
           <li>
-            <Link to={`/map/${mp.seatCode}`}>{copy.thanksMap}</Link>
+            <Link to={localePath(language, `/map/${mp.seatCode}`)}>{copy.thanksMap}</Link>
           </li>
         ) : null}
       </ul>

@@ -1,28 +1,35 @@
 import { Link } from 'react-router'
 import { retention } from '~/campaign/retention'
+import { fill, localePath } from '~/i18n/language'
+import { writeLocale } from '~/letters/locale.server'
+import type { Route } from './+types/write-check-email'
 
-export const meta = () => [{ title: 'Check your email — Email your MP — Duty of Care campaign' }]
+export const meta: Route.MetaFunction = ({ loaderData: data }) => [{ title: data?.t.title ?? 'Check your email — Email your MP — Duty of Care campaign' }]
 
-export default function WriteCheckEmail() {
+export function loader({ request }: Route.LoaderArgs) {
+  const { language, t } = writeLocale(request)
+  return { language, t: t.checkEmail }
+}
+
+export default function WriteCheckEmail({ loaderData }: Route.ComponentProps) {
+  const { language, t } = loaderData
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="rounded-lg bg-accent p-6 text-white">
-        <h1 className="text-3xl font-bold">Check your email</h1>
-        <p className="mt-2 text-lg">
-          We have emailed you a link. Open it to see your letter, and press the button there to send it: your letter goes to your MP
-          only then — that shows your MP it really came from you.
-        </p>
+        <h1 className="text-3xl font-bold">{t.heading}</h1>
+        <p className="mt-2 text-lg">{t.text}</p>
       </div>
-      <h2 className="mt-8 text-xl font-bold">No email?</h2>
+      <h2 className="mt-8 text-xl font-bold">{t.noEmail}</h2>
       <ul className="mt-2 list-disc space-y-1 pl-6">
-        <li>It can take a few minutes to arrive. Look in your spam or junk folder too.</li>
-        <li>The link works for {retention.letterLinkDays} days. If you have not sent your letter after a day, we send one reminder.</li>
+        <li>{t.wait}</li>
+        <li>{fill(t.linkDays, { days: retention.letterLinkDays })}</li>
         <li>
-          If you mistyped your email address, <Link to="/write">start again</Link> with the right one.
+          {t.mistypedBefore} <Link to={localePath(language, '/write')}>{t.mistypedLink}</Link> {t.mistypedAfter}
         </li>
       </ul>
       <p className="mt-8">
-        While you wait: have you <Link to="/#sign">signed the petition</Link>?
+        {t.whileBefore} <Link to={localePath(language, '/#sign')}>{t.whileLink}</Link>
+        {t.whileAfter}
       </p>
     </div>
   )

@@ -1,31 +1,36 @@
 import { Link, useSearchParams } from 'react-router'
 import { HelpLinesPanel } from '~/campaign/help-lines'
 import { helpLines } from '~/campaign/help-lines.server'
-import { pageLanguage } from '~/i18n/resolve.server'
+import { localePath } from '~/i18n/language'
+import { writeLocale } from '~/letters/locale.server'
 import type { Route } from './+types/write-sent'
 
-export const meta = () => [{ title: 'Your letter is on its way — Duty of Care campaign' }]
+export const meta: Route.MetaFunction = ({ loaderData: data }) => [{ title: data?.t.title ?? 'Your letter is on its way — Duty of Care campaign' }]
 
 /** Where to get help (decision 111), in the page's language. */
 export async function loader({ request }: Route.LoaderArgs) {
-  return { help: await helpLines(pageLanguage(request)) }
+  const { language, t } = writeLocale(request)
+  return { help: await helpLines(language), language, t: t.sent }
 }
 
 export default function WriteSent({ loaderData }: Route.ComponentProps) {
+  const { language, t } = loaderData
   const [params] = useSearchParams()
   const again = params.get('again') === '1'
+  const friends = (
+    <>
+      <Link to={localePath(language, '/write')}>{t.writeLink}</Link> {t.tooAnd} <Link to={localePath(language, '/#sign')}>{t.signLink}</Link>.
+    </>
+  )
   if (params.get('held') === '1') {
     return (
       <div className="mx-auto max-w-3xl px-4 py-10">
         <div className="rounded-lg bg-accent p-6 text-white">
-          <h1 className="text-3xl font-bold">Thank you — your letter is confirmed</h1>
-          <p className="mt-2 text-lg">
-            Your MP’s email address is not accepting mail at the moment, so we are keeping your letter safe and our team is fixing the
-            address. We will send it as soon as we can, and email you a copy when it goes. You do not need to do anything.
-          </p>
+          <h1 className="text-3xl font-bold">{t.heldHeading}</h1>
+          <p className="mt-2 text-lg">{t.heldText}</p>
         </div>
         <p className="mt-8">
-          Meanwhile, ask friends and family to <Link to="/write">write to their MP</Link> too — and to <Link to="/#sign">sign the petition</Link>.
+          {t.meanwhile} {friends}
         </p>
         <HelpLinesPanel help={loaderData.help} />
       </div>
@@ -34,18 +39,14 @@ export default function WriteSent({ loaderData }: Route.ComponentProps) {
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="rounded-lg bg-accent p-6 text-white">
-        <h1 className="text-3xl font-bold">{again ? 'Your letter has already been sent' : 'Thank you — your letter is on its way'}</h1>
-        <p className="mt-2 text-lg">
-          {again
-            ? 'We send each letter once, and yours is confirmed. Opening the link again changes nothing.'
-            : 'We are sending it to your MP now, and a copy to you. Their reply will come straight to your email.'}
-        </p>
+        <h1 className="text-3xl font-bold">{again ? t.againHeading : t.heading}</h1>
+        <p className="mt-2 text-lg">{again ? t.againText : t.text}</p>
       </div>
-      <h2 className="mt-10 text-2xl font-bold">What happens next</h2>
+      <h2 className="mt-10 text-2xl font-bold">{t.nextHeading}</h2>
       <ul className="mt-2 list-disc space-y-1 pl-6">
-        <li>MPs’ offices can take a few weeks to reply. In two weeks we will ask you, once, whether yours did.</li>
+        <li>{t.nextReply}</li>
         <li>
-          Ask friends and family to <Link to="/write">write to their MP</Link> too — and to <Link to="/#sign">sign the petition</Link>.
+          {t.askFriends} {friends}
         </li>
       </ul>
       <HelpLinesPanel help={loaderData.help} />

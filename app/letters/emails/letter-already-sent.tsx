@@ -1,4 +1,6 @@
 import { Text } from '@react-email/components'
+import { fill, type Language } from '~/i18n/language'
+import { messagesFor } from '~/i18n/messages.server'
 import { EmailLayout, type EmailHelp } from '~/mail/templates/layout'
 
 export interface LetterAlreadySentProps {
@@ -6,25 +8,28 @@ export interface LetterAlreadySentProps {
   help?: EmailHelp
   name: string
   mpName: string
+  /** The language they wrote in (decision 110); mail queued before it existed is English. */
+  language?: Language
 }
 
-export function LetterAlreadySentEmail({ name, mpName, help }: LetterAlreadySentProps) {
+export function LetterAlreadySentEmail({ name, mpName, help, language = 'en' }: LetterAlreadySentProps) {
+  const t = messagesFor(language)
+  const values = { mp: mpName, name }
   return (
-    <EmailLayout help={help} preview={`You have already written to ${mpName}`}>
-      <Text>Dear {name},</Text>
-      <Text>
-        Someone — probably you — asked to send another letter to {mpName} with this email address. You have already written to{' '}
-        {mpName} through our website, and we send one letter from each person to each MP, so nothing more has been sent.
-      </Text>
-      <Text>If you want to add something, reply to the email your MP’s office sent you, or write to them from your own email.</Text>
+    <EmailLayout help={help} language={language} preview={fill(t.write.email.alreadySubject, values)}>
+      <Text>{fill(t.email.dear, values)}</Text>
+      <Text>{fill(t.write.email.alreadyText, values)}</Text>
+      <Text>{t.write.email.alreadyMore}</Text>
     </EmailLayout>
   )
 }
 
-export function letterAlreadySentText({ name, mpName }: LetterAlreadySentProps) {
-  return `Dear ${name},
+export function letterAlreadySentText({ name, mpName, language = 'en' }: LetterAlreadySentProps) {
+  const t = messagesFor(language)
+  const values = { mp: mpName, name }
+  return `${fill(t.email.dear, values)}
 
-Someone — probably you — asked to send another letter to ${mpName} with this email address. You have already written to ${mpName} through our website, and we send one letter from each person to each MP, so nothing more has been sent.
+${fill(t.write.email.alreadyText, values)}
 
-If you want to add something, reply to the email your MP's office sent you, or write to them from your own email.`
+${t.write.email.alreadyMore.replace('’', language === 'en' ? "'" : '’')}`
 }

@@ -3,6 +3,8 @@
 // letter, not its subject. The letter is on the page behind the link, where
 // a button sends it (decision 056: the campaign's mail is no relay).
 import { Button, Text } from '@react-email/components'
+import { fill, type Language } from '~/i18n/language'
+import { messagesFor } from '~/i18n/messages.server'
 import { EmailLayout, buttonStyle, type EmailHelp } from '~/mail/templates/layout'
 
 export interface LetterConfirmationProps {
@@ -16,38 +18,44 @@ export interface LetterConfirmationProps {
   linkDays: number
   /** The one reminder, a day after the first email. */
   reminder?: boolean
+  /** The language they wrote in (decision 110); mail queued before it existed is English. */
+  language?: Language
 }
 
-export function LetterConfirmationEmail({ name, mpName, constituency, confirmUrl, linkDays, reminder, help }: LetterConfirmationProps) {
+export function LetterConfirmationEmail({ name, mpName, constituency, confirmUrl, linkDays, reminder, help, language = 'en' }: LetterConfirmationProps) {
+  const t = messagesFor(language)
+  const w = t.write.email
+  const values = { name, mp: mpName, seat: constituency ?? '', days: linkDays }
   return (
-    <EmailLayout help={help}
-      preview={`Your letter to ${mpName} is waiting for you`}
-      footer="If you did not write to your MP on the Duty of Care campaign site, ignore this email: nothing is sent unless you press the button on our page, and we delete the letter when the link expires."
-    >
-      <Text>Dear {name},</Text>
+    <EmailLayout help={help} language={language} preview={fill(w.confirmPreview, values)} footer={w.confirmFooter}>
+      <Text>{fill(t.email.dear, values)}</Text>
       <Text>
-        {reminder ? 'Your letter is still waiting for you. ' : ''}
-        A letter to {mpName}
-        {constituency ? `, MP for ${constituency},` : ''} was written on the Duty of Care campaign site with this email address. Open the link
-        to read it, and press the button on that page to send it. We send nothing until you do.
+        {reminder ? `${w.stillWaiting} ` : ''}
+        {fill(w.letterTo, values)}
+        {constituency ? fill(w.mpFor, values) : ''} {w.confirmBody}
       </Text>
       <Button href={confirmUrl} style={buttonStyle}>
-        Read and send my letter
+        {w.confirmButton}
       </Button>
-      <Text>Or paste this link into your browser: {confirmUrl}</Text>
-      <Text>The link works for {linkDays} days. {mpName}’s reply will come straight to this email address.</Text>
+      <Text>
+        {w.pasteLink} {confirmUrl}
+      </Text>
+      <Text>{fill(w.linkDays, values)}</Text>
     </EmailLayout>
   )
 }
 
-export function letterConfirmationText({ name, mpName, constituency, confirmUrl, linkDays, reminder }: LetterConfirmationProps) {
-  return `Dear ${name},
+export function letterConfirmationText({ name, mpName, constituency, confirmUrl, linkDays, reminder, language = 'en' }: LetterConfirmationProps) {
+  const t = messagesFor(language)
+  const w = t.write.email
+  const values = { name, mp: mpName, seat: constituency ?? '', days: linkDays }
+  return `${fill(t.email.dear, values)}
 
-${reminder ? 'Your letter is still waiting for you. ' : ''}A letter to ${mpName}${constituency ? `, MP for ${constituency},` : ''} was written on the Duty of Care campaign site with this email address. Open this link to read it, and press the button on that page to send it. We send nothing until you do:
+${reminder ? `${w.stillWaiting} ` : ''}${fill(w.letterTo, values)}${constituency ? fill(w.mpFor, values) : ''} ${w.confirmBodyText}
 
 ${confirmUrl}
 
-The link works for ${linkDays} days. ${mpName}'s reply will come straight to this email address.
+${fill(w.linkDays, values).replace('’', language === 'en' ? "'" : '’')}
 
-If you did not write to your MP on the Duty of Care campaign site, ignore this email: nothing is sent unless you press the button.`
+${w.confirmFooterText}`
 }

@@ -1,4 +1,6 @@
 import { Text } from '@react-email/components'
+import { fill, type Language } from '~/i18n/language'
+import { messagesFor } from '~/i18n/messages.server'
 import type { LetterParts } from '~/letters/letter-text'
 import { EmailLayout, type EmailHelp } from '~/mail/templates/layout'
 import { LetterBlock, letterText } from './letter-parts'
@@ -10,31 +12,36 @@ export interface LetterCopyProps {
   mpName: string
   subject: string
   letter: LetterParts
+  /** The language they wrote in (decision 110); mail queued before it existed is English. */
+  language?: Language
 }
 
-export function LetterCopyEmail({ name, mpName, subject, letter, help }: LetterCopyProps) {
+export function LetterCopyEmail({ name, mpName, subject, letter, help, language = 'en' }: LetterCopyProps) {
+  const t = messagesFor(language)
+  const w = t.write.email
+  const values = { name, mp: mpName, subject }
   return (
-    <EmailLayout help={help} preview={`Your letter is on its way to ${mpName}`}>
-      <Text>Dear {name},</Text>
-      <Text>
-        Thank you. Your letter is on its way to {mpName}, and here is a copy for your records. It comes from our website with your
-        name on it, and any reply from {mpName} will come straight to you.
-      </Text>
-      <Text>In about two weeks we will ask you, just once, whether your MP replied.</Text>
-      <Text style={{ fontWeight: 700 }}>Subject: {subject}</Text>
+    <EmailLayout help={help} language={language} preview={fill(w.copyPreview, values)}>
+      <Text>{fill(t.email.dear, values)}</Text>
+      <Text>{fill(w.copyText, values)}</Text>
+      <Text>{w.copyAsk}</Text>
+      <Text style={{ fontWeight: 700 }}>{fill(w.subjectLine, values)}</Text>
       <LetterBlock letter={letter} boxed />
     </EmailLayout>
   )
 }
 
-export function letterCopyText({ name, mpName, subject, letter }: LetterCopyProps) {
-  return `Dear ${name},
+export function letterCopyText({ name, mpName, subject, letter, language = 'en' }: LetterCopyProps) {
+  const t = messagesFor(language)
+  const w = t.write.email
+  const values = { name, mp: mpName, subject }
+  return `${fill(t.email.dear, values)}
 
-Thank you. Your letter is on its way to ${mpName}, and here is a copy for your records. Any reply from ${mpName} will come straight to you.
+${fill(w.copyTextPlain, values)}
 
-In about two weeks we will ask you, just once, whether your MP replied.
+${w.copyAsk}
 
-Subject: ${subject}
+${fill(w.subjectLine, values)}
 
 ${letterText(letter)}`
 }

@@ -1,4 +1,6 @@
 import { Button, Text } from '@react-email/components'
+import { fill, type Language } from '~/i18n/language'
+import { messagesFor } from '~/i18n/messages.server'
 import { EmailLayout, buttonStyle, type EmailHelp } from '~/mail/templates/layout'
 
 export interface ReplySurveyProps {
@@ -9,43 +11,47 @@ export interface ReplySurveyProps {
   repliedUrl: string
   acknowledgedUrl: string
   noReplyUrl: string
+  /** The language they wrote in (decision 110); mail queued before it existed is English. */
+  language?: Language
 }
 
 const answerStyle = { ...buttonStyle, margin: '0 8px 10px 0' }
 
-export function ReplySurveyEmail({ name, mpName, repliedUrl, acknowledgedUrl, noReplyUrl, help }: ReplySurveyProps) {
+export function ReplySurveyEmail({ name, mpName, repliedUrl, acknowledgedUrl, noReplyUrl, help, language = 'en' }: ReplySurveyProps) {
+  const t = messagesFor(language)
+  const w = t.write.email
+  const r = t.write.reply
+  const values = { name, mp: mpName }
   return (
-    <EmailLayout help={help}
-      preview={`Did ${mpName} reply? Tell us in a moment`}
-      footer="This is the only time we will ask. Your answer is counted with others to show which MPs answer their constituents; we never publish what you tell us about yourself."
-    >
-      <Text>Dear {name},</Text>
-      <Text>
-        Two weeks ago you wrote to {mpName} about a Duty of Care for tech companies. Did they reply? Pick an answer, then press the button on
-        our page to record it:
-      </Text>
+    <EmailLayout help={help} language={language} preview={fill(w.surveyPreview, values)} footer={w.surveyFooter}>
+      <Text>{fill(t.email.dear, values)}</Text>
+      <Text>{fill(w.surveyText, values)}</Text>
       <Button href={repliedUrl} style={answerStyle}>
-        Yes, they replied
+        {r.repliedButton}
       </Button>
       <Button href={acknowledgedUrl} style={answerStyle}>
-        Only an acknowledgement
+        {r.acknowledgedButton}
       </Button>
       <Button href={noReplyUrl} style={answerStyle}>
-        No reply yet
+        {r.noReplyButton}
       </Button>
-      <Text>Knowing who answers helps us decide where to push next.</Text>
+      <Text>{w.surveyWhy}</Text>
     </EmailLayout>
   )
 }
 
-export function replySurveyText({ name, mpName, repliedUrl, acknowledgedUrl, noReplyUrl }: ReplySurveyProps) {
-  return `Dear ${name},
+export function replySurveyText({ name, mpName, repliedUrl, acknowledgedUrl, noReplyUrl, language = 'en' }: ReplySurveyProps) {
+  const t = messagesFor(language)
+  const w = t.write.email
+  const r = t.write.reply
+  const values = { name, mp: mpName }
+  return `${fill(t.email.dear, values)}
 
-Two weeks ago you wrote to ${mpName} about a Duty of Care for tech companies. Did they reply? Open one link, then press the button on our page to record it:
+${fill(w.surveyTextPlain, values)}
 
-Yes, they replied: ${repliedUrl}
-Only an acknowledgement: ${acknowledgedUrl}
-No reply yet: ${noReplyUrl}
+${r.repliedButton}: ${repliedUrl}
+${r.acknowledgedButton}: ${acknowledgedUrl}
+${r.noReplyButton}: ${noReplyUrl}
 
-This is the only time we will ask.`
+${w.surveyOnce}`
 }
