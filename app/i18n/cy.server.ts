@@ -2,6 +2,7 @@
 // one English does not have) is a type error, which `npm test` reports. Written by the team:
 // AWAITING REVIEW BY A WELSH SPEAKER BEFORE LAUNCH.
 import type { Messages } from './en.server'
+import { pagesCy } from './pages.cy.server'
 
 export const cy = {
   chrome: {
@@ -181,4 +182,5 @@ export const cy = {
     alreadySignedMore: 'Eisiau gwneud mwy? E-bostiwch eich AS a gofynnwch iddynt gefnogi’r Bil:',
     alreadySignedMoreText: 'Eisiau gwneud mwy? E-bostiwch eich AS:',
   },
+  ...pagesCy,
 } satisfies Messages

@@ -4,6 +4,7 @@
 // part it renders, as page data, so neither catalogue is ever part of the site's JavaScript.
 // The campaign's own words (asks, figures, Emily's story) are in app/campaign/content.ts and its Welsh twin.
 import { FIELD_MESSAGES } from '~/lib/supporter-fields'
+import { pagesEn } from './pages.en.server'
 
 export const en = {
   /** The frame of every public page (app/root.tsx). */
@@ -175,6 +176,7 @@ export const en = {
     alreadySignedMore: 'Want to do more? Email your MP and ask them to back the Bill:',
     alreadySignedMoreText: 'Want to do more? Email your MP:',
   },
+  ...pagesEn,
 }
 
 export type Messages = typeof en

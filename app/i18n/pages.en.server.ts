@@ -1,0 +1,242 @@
+// The words of the public pages beyond the signing journey, in English (decision 110, issue 11): the map and the
+// seat pages, the privacy notice, the accessibility statement, "see or erase your data", unsubscribe and the
+// data-link email. Part of the catalogue (./en.server.ts spreads it in); ./pages.cy.server.ts must have the same
+// keys (`satisfies PagesMessages`). Facts (controller, contact, retention periods, figures) are placeholders
+// filled from one source, so the two languages cannot disagree on them.
+import { ENGLISH_MAP_WORDS } from '~/map/hex-map'
+
+export const pagesEn = {
+  /** The hex map's words (app/map/hex-map.tsx keeps the English, for the dashboard's map too). */
+  hexMap: ENGLISH_MAP_WORDS,
+  map: {
+    title: 'Support in every constituency — Duty of Care petition',
+    description: 'A map of the 650 UK constituencies showing how many people in each have signed the Duty of Care petition.',
+    shareTitle: 'Support for a Duty of Care in every constituency',
+    heading: 'Support in every constituency',
+    introOne: '{count} person has signed; {placed} of them are placed in a constituency by their postcode. Choose a constituency to see its MP and how many people there have signed.',
+    introMany: '{count} people have signed; {placed} of them are placed in a constituency by their postcode. Choose a constituency to see its MP and how many people there have signed.',
+    mapHeading: 'Map of the 650 constituencies',
+    mapTitle: 'Hex map of the 650 UK constituencies, each linking to its page',
+    byNation: 'By nation',
+    nation: 'Nation',
+    seats: 'Seats',
+    signatures: 'Signatures',
+    sign: 'Sign the petition',
+    allSeats: 'All 650 constituencies',
+    find: 'Find a constituency',
+    findHint: 'Its name, part of it, or its ONS code',
+    search: 'Search',
+    matches: '{count} of 650 constituencies match “{q}”.',
+    mostFirst: 'Most signatures first.',
+    showAll: 'Show all',
+    rank: 'Rank',
+    constituency: 'Constituency',
+    letters: 'Letters to their MP',
+  },
+  seat: {
+    title: '{seat}: {count} — Duty of Care petition',
+    back: 'All constituencies',
+    kind: 'UK Parliament constituency {inNation} ({code})',
+    inNation: { England: 'in England', Scotland: 'in Scotland', Wales: 'in Wales', 'Northern Ireland': 'in Northern Ireland' },
+    hereOne: 'person here has signed the petition',
+    hereMany: 'people here have signed the petition',
+    /** {ordinal}: 1st, 2nd…; {rank}: the bare number (a language without English ordinals uses it). */
+    rank: '{ordinal} of the 650 constituencies, out of {total} signatures across the UK.',
+    jointRank: 'Joint {ordinal} of the 650 constituencies, out of {total} signatures across the UK.',
+    noneYet: 'No one here has signed yet',
+    beFirst: 'Be the first of {total} across the UK.',
+    mpHeading: 'MP',
+    mpProfile: 'their page on the UK Parliament website',
+    noMp: 'We have no MP listed for {seat}. The seat may be vacant, or our list of MPs has not caught up yet.',
+    thisSeatsMp: 'this seat’s MP',
+    lettersNone: 'No letters have been sent to {to} through this campaign.',
+    lettersOne: '{count} letter has been sent to {to} through this campaign.',
+    lettersMany: '{count} letters have been sent to {to} through this campaign.',
+    callsOne: '{count} supporter has called {office}.',
+    callsMany: '{count} supporters have called {office}.',
+    theirOffice: 'their office',
+    mpOffice: 'the MP’s office',
+    write: 'Email your MP',
+    sign: 'Sign the petition',
+    shareHeading: 'Share {seat}’s support',
+    shareText: 'Ask people near you to add their name.',
+    shareNone: 'Be the first in {seat} to sign the petition for a legal Duty of Care on tech firms, to keep children safe online.',
+    shareOne: '{count} person in {seat} has signed the petition for a legal Duty of Care on tech firms, to keep children safe online. Will you sign too?',
+    shareMany: '{count} people in {seat} have signed the petition for a legal Duty of Care on tech firms, to keep children safe online. Will you sign too?',
+    cardTitle: '{seat} wants a Duty of Care for children online',
+  },
+  /**
+   * The privacy notice. **bold** and [words](link) as app/components/rich-text reads them; the facts are placeholders:
+   * {name} {charityNumber} {address} {privacyEmail} {url} (the organisation), {unconfirmedDays} {letterBodyDays}
+   * {afterCloseMonths} {deliveryReportDays} (app/campaign/retention), {version}.
+   */
+  privacy: {
+    title: 'Privacy notice — Duty of Care campaign',
+    heading: 'How we use your information',
+    intro:
+      'This notice explains, in plain English, what the Duty of Care campaign collects when you sign the petition or email your MP, why, how long we keep it, who can see it, and your rights under UK data protection law (UK GDPR and the Data Protection Act 2018).',
+    whoHeading: 'Who we are',
+    who: 'The campaign is run by **{name}** (registered charity number {charityNumber}), {address}. {name} is the **data controller** for the information you give us here: it decides how it is used and is responsible for looking after it.',
+    contact: 'For any question about your data, or to use any of your rights, email [{privacyEmail}](mailto) or write to us at the address above. Our website: [{url}](website).',
+    whatHeading: 'What we collect',
+    what: [
+      '**When you sign:** your full name, email address and postcode; whether you asked for campaign updates; when you signed and confirmed; the internet address (IP) your signature came from.',
+      '**When you email your MP:** your name, email, postal address, postcode, optional phone number, and the letter you wrote.',
+      '**When you tell us you called your MP:** only which MP and constituency, and when — nothing about you. To stop one connection counting many calls, we keep a count per internet address for an hour.',
+    ],
+    cookies:
+      'We do not use advertising or tracking cookies. We set a cookie only to remember, for a day, that you have just confirmed your signature (so we can fill in your details if you go on to email your MP), to remember the language you choose, and — for campaign staff only — to keep them signed in.',
+    whyHeading: 'Why',
+    why: [
+      'To count your signature once, and to show Parliament how much support there is in each constituency and nation. Your postcode is turned into a constituency; your name and email are never published.',
+      'To send your letter to your MP, who needs your name and address to know you are a constituent and to reply to you.',
+      'Two weeks after your letter is sent, to ask you once whether your MP replied — your answer only feeds anonymous figures on how MPs respond.',
+      'To protect the petition from fake and duplicate signatures (that is why we keep the IP address).',
+      'To send you campaign updates — only if you ticked the box. Every update has a one-click unsubscribe link.',
+    ],
+    lawfulBasis: 'Our lawful basis is your consent for updates, and our legitimate interest in running a fair, verifiable petition for everything else.',
+    keepHeading: 'How long we keep it',
+    keep: [
+      'Signatures and letters you never confirm are deleted after {unconfirmedDays} days.',
+      'The text of a letter to your MP is erased {letterBodyDays} days after it has been delivered. We keep the fact that a letter was sent, and to which MP.',
+      '{afterCloseMonths} months after the campaign closes, we anonymise all names, email addresses and postal addresses. Only the counts by constituency and nation remain.',
+      'If an email to you bounces or is reported as spam, we note the address so that we never email it again. Our email service’s reports on each email are deleted after {deliveryReportDays} days.',
+    ],
+    whoSeesHeading: 'Who sees it',
+    whoSees: [
+      'A small number of named campaign staff, who sign in to a protected dashboard. Most of them see only totals.',
+      'Your MP and their office, for letters you choose to send — and only that letter and your details on it.',
+      'Resend, the email service we use to send our emails and your letters, acting on our instructions.',
+      'postcodes.io, which receives your postcode (never your name or email) to tell us your constituency.',
+    ],
+    neverSell: 'We never sell or swap your data.',
+    rightsHeading: 'Your rights',
+    rights:
+      'You can ask for a copy of everything we hold about you, ask us to correct it, or ask us to delete it; you can withdraw consent to updates at any time. Please tell us first if you are unhappy with how we handle your data ({privacyEmail}), and we will try to put it right.',
+    ico: 'You also have the right to complain to the Information Commissioner’s Office, the UK’s data protection regulator, at any time: [ico.org.uk/make-a-complaint](ico) or by phone on 0303 123 1113.',
+    myData:
+      'To download a copy of everything we hold about you, or to have it erased, go to [see or erase your data](myData). We email a link to your address first, so that only you can do it. Erasing keeps your confirmed signature in the totals, with nothing left that says it was yours. Every campaign update also has a one-click unsubscribe link.',
+    footer: 'Version {version}. [Back to the campaign](home).',
+  },
+  /** The accessibility statement: placeholders {name} {address} {privacyEmail} (the organisation), {reviewed}. */
+  accessibility: {
+    title: 'Accessibility statement — Duty of Care campaign',
+    heading: 'Accessibility statement',
+    intro:
+      'This statement is for the Duty of Care campaign site, run by {name}. We want as many people as possible to be able to sign the petition and email their MP, whatever device or assistive technology they use. You should be able to:',
+    able: [
+      'use every form with a keyboard alone, and with JavaScript switched off;',
+      'zoom in: the pages are laid out to fit a narrow phone screen without scrolling sideways (we check them at 390 pixels wide);',
+      'use a screen reader: every form field has a label, and when something is missing a list of the problems at the top of the form links to each field;',
+      'change colours and fonts in your browser: our automated checks test the text contrast against the AA ratios.',
+    ],
+    howHeading: 'How accessible this site is',
+    how: 'We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. We believe the site partially meets it: see the known issues below.',
+    testedHeading: 'How we tested it',
+    tested: [
+      '**Automated checks on every build:** our end-to-end tests open the public pages (including this one, the privacy notice, the petition form after a failed submit and the error pages) in Chromium, at a phone’s width and a desktop’s, and run the axe-core checker against WCAG 2.2 A and AA rules. A serious or critical finding fails the build.',
+      '**Keyboard:** automated tests fill in and send the petition form with the keyboard alone, and check that after a failed submit the focus moves to the list of problems.',
+      '**Without JavaScript:** automated tests sign the petition and write to an MP with JavaScript switched off.',
+      '**Screen readers:** we have not yet tested the site with a screen reader (such as NVDA, JAWS or VoiceOver) or with disabled users. That is planned before launch, and this statement will say what it found.',
+    ],
+    issuesHeading: 'Known issues',
+    issues: [
+      'The constituency map draws each of the 650 seats as a small hexagon; on a phone these are smaller targets than WCAG 2.2 asks for. The searchable table under the map lists every seat with its count and a link, and is the way to use it on a small screen.',
+      'When the signature count on the campaign page changes while you are reading, the new figure is not announced to screen readers, so as not to interrupt you; reloading the page reads it.',
+      'How our emails look depends on your email program: we send every email with a plain-text version as well.',
+    ],
+    problemHeading: 'Tell us about a problem',
+    problem:
+      'If you find something on this site hard to use, or need what it says in another format (large print, easy read, audio), email [{privacyEmail}](mailto) or write to {name}, {address}. We will reply within 10 working days.',
+    enforcementHeading: 'Enforcement procedure',
+    enforcement:
+      'The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Equality Act 2010 in England, Scotland and Wales; the Equality Commission for Northern Ireland does so in Northern Ireland. If you are not happy with how we respond to your complaint, contact the Equality Advisory and Support Service (EASS) at [equalityadvisoryservice.com](eass) or on 0808 800 0082.',
+    footer: 'This statement was prepared and last reviewed on {reviewed}. [Back to the campaign](home).',
+    /** The review date as this language writes it. */
+    reviewed: '2 December 2026',
+  },
+  /** "See or erase your data": asking for the link (/my-data). */
+  myData: {
+    title: 'See or erase your data — Duty of Care campaign',
+    heading: 'See or erase your data',
+    intro: 'You can download a copy of everything we hold about you, or ask us to erase it. So that only you can do this, we email a link to your address first.',
+    throttledOne: 'We have sent several links already. Please try again in {minutes} minute, or use a link we have already sent.',
+    throttledMany: 'We have sent several links already. Please try again in {minutes} minutes, or use a link we have already sent.',
+    email: 'Email',
+    emailHint: 'The address you used to sign the petition or write to your MP.',
+    submit: 'Email me a link',
+    busy: 'Sending…',
+    privacyLink: 'How we use your data',
+    sentHeading: 'Check your email',
+    sentText: 'If we hold anything about that address, we have emailed it a link. The link works for {hours} hours.',
+    sentNoEmail: 'No email after a few minutes? Look in your spam folder, or check you typed the address you used to sign or write to your MP.',
+    sentAgain: 'Try another address',
+  },
+  /** The page behind the emailed data link (/my-data/:token). {date} {mp} {state} {count} are filled in. */
+  myDataToken: {
+    title: 'Your data — Duty of Care campaign',
+    erasedHeading: 'Your data has been erased',
+    erasedText: 'We no longer hold your name, email address, postcode or letters. If you had confirmed your signature, it still counts towards the totals, without anything that says it was yours.',
+    backHome: 'Back to the campaign',
+    invalidHeading: 'This link has expired or is not valid',
+    invalidText: 'Links work for a day, and stop working once the data has been erased.',
+    invalidLink: 'Ask for a new link',
+    heading: 'Your data',
+    holdAbout: 'What we hold about **{address}**:',
+    signature: 'A signature on the petition, made on {date} ({state}).',
+    signatureConfirmed: 'confirmed',
+    signatureUnconfirmed: 'not confirmed',
+    signatureUpdates: '{state}, with campaign updates',
+    letter: 'A letter to {mp}, written on {date} ({state}).',
+    emailsOne: 'A record of the {count} email we sent you about them.',
+    emailsMany: 'A record of the {count} emails we sent you about them.',
+    letterStates: {
+      pending: 'not confirmed',
+      confirmed: 'confirmed, being sent',
+      sent: 'sent',
+      delivered: 'delivered',
+      bounced: 'could not be delivered',
+      failed: 'could not be sent',
+      invalidated: 'removed by the campaign team',
+    } as Record<string, string>,
+    /** Dates as this language writes them (Intl locale). */
+    dateLocale: 'en-GB',
+    downloadHeading: 'Download a copy',
+    downloadText: 'Everything above, in full, as a JSON file (a plain-text format most software can open).',
+    download: 'Download my data',
+    eraseHeading: 'Erase everything',
+    eraseText: 'We will delete your name, email address, postcode, address and letters. A confirmed signature still counts towards the totals, with nothing left that says it was yours. This cannot be undone.',
+    confirm: 'I understand that erasing my data cannot be undone',
+    confirmRequired: 'Tick the box to confirm you want everything erased',
+    erase: 'Erase my data',
+    erasing: 'Erasing…',
+  },
+  unsubscribe: {
+    title: 'Unsubscribe from campaign updates — Duty of Care',
+    heading: 'Unsubscribe from campaign updates',
+    text: 'Press the button and we will stop sending you campaign updates straight away. Your signature on the petition still counts.',
+    button: 'Unsubscribe',
+    doneHeading: 'You are unsubscribed',
+    doneText: 'We will not send you any more campaign updates. Your signature on the petition still counts.',
+    doneMyData: 'You can also [see or erase the data we hold about you](myData).',
+    testHeading: 'This was a test email',
+    testText: 'In the real update, this link lets each supporter unsubscribe in one click.',
+    invalidHeading: 'This unsubscribe link is not valid',
+    invalidText: 'Check that you opened the whole link from the email. If campaign updates keep arriving, use the unsubscribe link in the newest one.',
+    backHome: 'Back to the campaign',
+  },
+  /** The email with the data link (app/retention/emails/data-request.tsx). {hours} is filled in. */
+  dataRequestEmail: {
+    subject: 'Your data held by the Duty of Care campaign',
+    preview: 'Your link to see or erase your data',
+    footer: 'If you did not ask for this, ignore this email: nothing changes, and the link stops working on its own.',
+    asked: 'You asked to see, or erase, what the Duty of Care campaign holds about this email address.',
+    button: 'See my data',
+    pasteLink: 'Or paste this link into your browser:',
+    fromThere: 'From there you can download a copy of everything (as a JSON file) or ask us to erase it. The link works for {hours} hours.',
+    openText: 'Open this link to download a copy of everything (as a JSON file) or ask us to erase it:',
+    worksText: 'The link works for {hours} hours. If you did not ask for this, ignore this email: nothing changes.',
+  },
+}
+
+export type PagesMessages = typeof pagesEn
