@@ -114,3 +114,18 @@ test('an unsubscribe link opened under /cy answers in Welsh', async ({ page }) =
   await expect(page.getByRole('link', { name: 'Yn ôl i’r ymgyrch' })).toHaveAttribute('href', '/cy')
   await expectAccessible(page)
 })
+
+test('a Welsh partner frames the widget with ?lang=cy: Welsh words, marked lang="cy", accessible', async ({ page }) => {
+  await page.goto('/embed/sign?lang=cy&partner=papur-bro')
+  const widget = page.locator('[lang="cy"]').first()
+  await expect(widget.getByRole('heading', { name: 'Ychwanegwch eich enw' })).toBeVisible()
+  await expect(widget.getByLabel('Enw llawn')).toBeVisible()
+  await widget.getByRole('button', { name: 'Llofnodi’r ddeiseb' }).click()
+  await expect(page.getByRole('alert')).toContainText('Rhowch eich enw llawn')
+  await expect(page).toHaveURL(/\/embed\/sign\?lang=cy&partner=papur-bro$/)
+  await expectAccessible(page)
+
+  await page.goto('/embed?lang=cy&partner=papur-bro')
+  await expect(page.getByRole('link', { name: /Llofnodi’r ddeiseb/ })).toHaveAttribute('href', `${appUrl}/cy?partner=papur-bro#sign`)
+  await expectAccessible(page)
+})

@@ -237,6 +237,23 @@ export const pagesEn = {
     openText: 'Open this link to download a copy of everything (as a JSON file) or ask us to erase it:',
     worksText: 'The link works for {hours} hours. If you did not ask for this, ignore this email: nothing changes.',
   },
+  /** The embeddable widget (/embed, /embed/sign), Welsh when its address says ?lang=cy. */
+  embed: {
+    countTitle: 'Duty of Care petition — the count so far',
+    signTitle: 'Sign the Duty of Care petition',
+    label: 'Duty of Care petition',
+    signedOne: 'person has signed',
+    signedMany: 'people have signed',
+    sign: 'Sign the petition',
+    addName: 'Add your name',
+    checkHeading: 'Check your email',
+    checkText: 'We have sent you an email with a link. Click it to confirm your signature — it only counts once you do.',
+    checkNoEmail: 'No email after a few minutes? Look in your spam folder, or [sign again](again) with the right address.',
+    undeliverableHeading: 'We cannot email that address',
+    undeliverableText: 'Emails to it were returned or reported as spam, and your signature only counts once you click the link we email.',
+    signOther: 'Sign with another email address',
+    readMore: 'Read more about the campaign',
+  },
 }
 
 export type PagesMessages = typeof pagesEn

@@ -12,6 +12,8 @@ import { HexMap } from '~/map/hex-map'
 import { refreshCounts } from '~/petition/counts.server'
 import { loader as mapLoader } from '~/routes/map'
 import { loader as seatLoader } from '~/routes/map-seat'
+import { loader as embedLoader } from '~/routes/embed'
+import { action as embedSignAction, loader as embedSignLoader } from '~/routes/embed-sign'
 import { action as myDataAction } from '~/routes/my-data'
 import { action as eraseAction } from '~/routes/my-data-token'
 import { testContext } from '~/testing/context'
@@ -117,6 +119,31 @@ describe('see or erase your data in Welsh', () => {
     expect(erase.data.result.error.confirm).toEqual(['Ticiwch y blwch i gadarnhau eich bod am i bopeth gael ei ddileu'])
     const eraseEnglish = (await eraseAction(routeArgs(post(`http://campaign.test/my-data/${token}`, {}), { token }))) as { data: { result: { error: Record<string, string[]> } } }
     expect(eraseEnglish.data.result.error.confirm).toEqual(['Tick the box to confirm you want everything erased'])
+  })
+})
+
+describe('the widget in Welsh (?lang=cy)', () => {
+  it('speaks Welsh, keeps ?lang=cy on its own addresses, sends to the Welsh campaign page, and records a Welsh signature', async () => {
+    type Widget = Awaited<ReturnType<typeof embedLoader>>
+    const widget = (await embedLoader(routeArgs(new Request('http://campaign.test/embed?lang=cy&partner=pat-news')))) as Widget
+    expect(widget).toMatchObject({ language: 'cy', signUrl: 'http://campaign.test/cy?partner=pat-news#sign' })
+    expect(widget.t.sign).toBe('Llofnodi’r ddeiseb')
+    expect(((await embedLoader(routeArgs(new Request('http://campaign.test/embed?partner=pat-news')))) as Widget).signUrl).toBe('http://campaign.test/?partner=pat-news#sign')
+
+    type Form = Awaited<ReturnType<typeof embedSignLoader>>
+    const form = (await embedSignLoader(routeArgs(new Request('http://campaign.test/embed/sign?lang=cy&partner=pat-news')))) as Form
+    expect(form).toMatchObject({ language: 'cy', action: '/embed/sign?lang=cy&partner=pat-news', campaignUrl: 'http://campaign.test/cy?partner=pat-news' })
+    expect(form.words.name).toBe('Enw llawn')
+
+    const invalid = (await embedSignAction(routeArgs(post('http://campaign.test/embed/sign?lang=cy', { name: '', email: 'nope', postcode: '' })))) as { data: { result: { error: Record<string, string[]> } } }
+    expect(invalid.data.result.error.name).toEqual(['Rhowch eich enw llawn'])
+
+    const signed = (await embedSignAction(
+      routeArgs(post('http://campaign.test/embed/sign?lang=cy&partner=pat-news', { name: 'Gwen Widget', email: 'gwen-widget@example.org', postcode: 'CF24 0AA' })),
+    )) as Response
+    expect(signed.headers.get('location')).toBe('/embed/sign?lang=cy&signed=1&partner=pat-news')
+    expect(await prisma.signature.findFirstOrThrow({ where: { email: 'gwen-widget@example.org' } })).toMatchObject({ language: 'cy' })
+    expect((await prisma.email.findFirstOrThrow({ where: { to: 'gwen-widget@example.org' } })).subject).toBe('Cadarnhewch eich llofnod: deiseb Dyletswydd Gofal')
   })
 })
 
