@@ -70,7 +70,8 @@ export async function createHttpApp(options: { trustProxyHops: number; productio
       trustProxyHops: options.trustProxyHops,
       stylesheet: stylesheetOf(build),
       // The campaign page and the map are the same for every first-time visitor: rendered at most once a second.
-      pageCache: options.production ? createPageCache(['/', '/map'], 1_000) : undefined,
+      // Their Welsh twins too: the cache keys each copy by its path, so /cy/map never answers /map (decision 110).
+      pageCache: options.production ? createPageCache(['/', '/map', '/cy', '/cy/map'], 1_000) : undefined,
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         clientIp: clientAddress({ socket: req.socket.remoteAddress, forwardedFor: req.get('X-Forwarded-For'), hops: options.trustProxyHops }),

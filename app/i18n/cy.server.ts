@@ -3,6 +3,7 @@
 // AWAITING REVIEW BY A WELSH SPEAKER BEFORE LAUNCH.
 import type { Messages } from './en.server'
 import { writeCy } from './write.cy.server'
+import { pagesCy } from './pages.cy.server'
 
 export const cy = {
   chrome: {
@@ -183,4 +184,5 @@ export const cy = {
     alreadySignedMoreText: 'Eisiau gwneud mwy? E-bostiwch eich AS:',
   },
   write: writeCy,
+  ...pagesCy,
 } satisfies Messages

@@ -5,6 +5,7 @@
 // The campaign's own words (asks, figures, Emily's story) are in app/campaign/content.ts and its Welsh twin.
 import { FIELD_MESSAGES } from '~/lib/supporter-fields'
 import { writeEn } from './write.en.server'
+import { pagesEn } from './pages.en.server'
 
 export const en = {
   /** The frame of every public page (app/root.tsx). */
@@ -177,6 +178,7 @@ export const en = {
     alreadySignedMoreText: 'Want to do more? Email your MP:',
   },
   write: writeEn,
+  ...pagesEn,
 }
 
 export type Messages = typeof en

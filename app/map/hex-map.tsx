@@ -1,8 +1,10 @@
 // The hex map of the 650 constituencies as server-rendered SVG: each hex is a
 // link named "<seat>: <n> signatures", so it works without JavaScript and with
 // a screen reader or a keyboard. The legend and nation totals are plain HTML.
+import { fill } from '~/i18n/language'
 import { formatNumber } from '~/lib/format'
 import { colourBands, colourOf, NONE_COLOUR, type Band } from './colour-scale'
+import type { Nation } from './seats.server'
 
 export interface HexSeat {
   onsCode: string
@@ -15,11 +17,55 @@ export interface HexSeat {
 
 export type Measure = 'signatures' | 'letters'
 
-const UNIT = { signatures: ['signature', 'signatures'], letters: ['letter', 'letters'] } as const
+/**
+ * The map's words in the page's language (decision 110): the catalogue's `hexMap` section (app/i18n), handed to
+ * the page as loader data. English when not given (the dashboard's map).
+ */
+export interface HexMapWords {
+  skip: string
+  signaturesNone: string
+  signaturesOne: string
+  signaturesMany: string
+  lettersNone: string
+  lettersOne: string
+  lettersMany: string
+  legendSignatures: string
+  legendLetters: string
+  legendNoSignatures: string
+  legendNoLetters: string
+  orMore: string
+  range: string
+  credit: string
+  licence: string
+  /** The nations' names; seats keep their English `nation` (it places the labels). */
+  nations: Record<Nation, string>
+}
 
-export function describeCount(value: number, measure: Measure) {
-  if (value === 0) return measure === 'signatures' ? 'no signatures yet' : 'no letters yet'
-  return `${formatNumber(value)} ${UNIT[measure][value === 1 ? 0 : 1]}`
+/** The English words: the catalogue's English `hexMap` section is this (one copy). */
+export const ENGLISH_MAP_WORDS: HexMapWords = {
+  skip: 'Skip the map: go to the table of all {count} constituencies',
+  signaturesNone: 'no signatures yet',
+  signaturesOne: '{count} signature',
+  signaturesMany: '{count} signatures',
+  lettersNone: 'no letters yet',
+  lettersOne: '{count} letter',
+  lettersMany: '{count} letters',
+  legendSignatures: 'Confirmed signatures per constituency',
+  legendLetters: 'Letters to MPs per constituency',
+  legendNoSignatures: 'No signatures yet',
+  legendNoLetters: 'No letters yet',
+  orMore: '{from} or more',
+  range: '{from} to {to}',
+  credit: 'Hex layout:',
+  licence: 'MIT licence, Copyright (c) 2017- Open Innovations.',
+  nations: { England: 'England', Scotland: 'Scotland', Wales: 'Wales', 'Northern Ireland': 'Northern Ireland' },
+}
+
+export function describeCount(value: number, measure: Measure, words: HexMapWords = ENGLISH_MAP_WORDS) {
+  const [none, one, many] =
+    measure === 'signatures' ? [words.signaturesNone, words.signaturesOne, words.signaturesMany] : [words.lettersNone, words.lettersOne, words.lettersMany]
+  if (value === 0) return none
+  return fill(value === 1 ? one : many, { count: formatNumber(value) })
 }
 
 /** Centre-to-corner size in SVG units; pointy-topped hexes. */
@@ -51,6 +97,7 @@ export function HexMap({
   title,
   hrefOf,
   skipTo,
+  words = ENGLISH_MAP_WORDS,
 }: {
   seats: HexSeat[]
   measure: Measure
@@ -59,6 +106,7 @@ export function HexMap({
   hrefOf: (onsCode: string) => string
   /** The id of what follows the map (its table), for a "skip the map" link past 650 hexes. */
   skipTo: string
+  words?: HexMapWords
 }) {
   const bands = colourBands(Math.max(0, ...seats.map((s) => s.value)))
   const { centre, width, height } = layout(seats)
@@ -66,7 +114,7 @@ export function HexMap({
   return (
     <div>
       <a href={`#${skipTo}`} className="sr-only focus:not-sr-only">
-        Skip the map: go to the table of all {seats.length} constituencies
+        {fill(words.skip, { count: seats.length })}
       </a>
       <svg
         viewBox={`0 0 ${width} ${height}`}
@@ -78,7 +126,7 @@ export function HexMap({
         <g stroke="#767680" strokeWidth={0.8}>
           {seats.map((seat) => {
             const { x, y } = centre(seat)
-            const name = `${seat.name}: ${describeCount(seat.value, measure)}`
+            const name = `${seat.name}: ${describeCount(seat.value, measure, words)}`
             return (
               <a key={seat.onsCode} href={hrefOf(seat.onsCode)} aria-label={name}>
                 <title>{name}</title>
@@ -89,11 +137,11 @@ export function HexMap({
         </g>
         {labels.map((l) => (
           <text key={l.name} x={l.x} y={l.y} textAnchor={l.anchor} fontSize={14} fontWeight={700} fill="#1b1b1f" aria-hidden="true">
-            {l.name}
+            {words.nations[l.name as Nation] ?? l.name}
           </text>
         ))}
       </svg>
-      <MapLegend bands={bands} measure={measure} />
+      <MapLegend bands={bands} measure={measure} words={words} />
     </div>
   )
 }
@@ -121,21 +169,25 @@ function nationLabels(seats: HexSeat[], centre: (s: HexSeat) => Point) {
   })
 }
 
-export function MapLegend({ bands, measure }: { bands: Band[]; measure: Measure }) {
+export function MapLegend({ bands, measure, words = ENGLISH_MAP_WORDS }: { bands: Band[]; measure: Measure; words?: HexMapWords }) {
   return (
     <div className="mt-3">
       <p className="font-semibold" id="map-legend-title">
-        {measure === 'signatures' ? 'Confirmed signatures' : 'Letters to MPs'} per constituency
+        {measure === 'signatures' ? words.legendSignatures : words.legendLetters}
       </p>
       <ul className="mt-1 flex flex-wrap gap-x-5 gap-y-2 text-sm" aria-labelledby="map-legend-title">
         <li className="flex items-center gap-2">
           <Swatch colour={NONE_COLOUR} />
-          {measure === 'signatures' ? 'No signatures yet' : 'No letters yet'}
+          {measure === 'signatures' ? words.legendNoSignatures : words.legendNoLetters}
         </li>
         {bands.map((band) => (
           <li key={band.from} className="flex items-center gap-2">
             <Swatch colour={band.colour} />
-            {band.to === null ? `${formatNumber(band.from)} or more` : band.to === band.from ? formatNumber(band.from) : `${formatNumber(band.from)} to ${formatNumber(band.to)}`}
+            {band.to === null
+              ? fill(words.orMore, { from: formatNumber(band.from) })
+              : band.to === band.from
+                ? formatNumber(band.from)
+                : fill(words.range, { from: formatNumber(band.from), to: formatNumber(band.to) })}
           </li>
         ))}
       </ul>
@@ -151,10 +203,10 @@ function Swatch({ colour }: { colour: string }) {
   )
 }
 
-export function HexCredit() {
+export function HexCredit({ words = ENGLISH_MAP_WORDS }: { words?: HexMapWords }) {
   return (
     <p className="mt-2 text-sm text-ink-muted">
-      Hex layout: <a href="https://github.com/odileeds/hexmaps">Open Innovations</a>, MIT licence, Copyright (c) 2017- Open Innovations.
+      {words.credit} <a href="https://github.com/odileeds/hexmaps">Open Innovations</a>, {words.licence}
     </p>
   )
 }

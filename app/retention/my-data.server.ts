@@ -16,6 +16,8 @@ import { consume, reset } from '~/lib/rate-limit.server'
 import { email } from '~/lib/supporter-fields'
 import { createToken, hashToken, isWellFormedToken } from '~/lib/tokens.server'
 import { queueEmail } from '~/emails/outbox.server'
+import { localePath, type Language } from '~/i18n/language'
+import { messagesFor } from '~/i18n/messages.server'
 import { wantsUpdatesSql } from '~/petition/consent.server'
 import { anonymiseEmails, anonymiseLetters, anonymisePaperSignatures, anonymiseSignatures, ANONYMISED, redactWebhookEvents } from './anonymise.server'
 import { personKey, personKeySql } from './person.server'
@@ -25,7 +27,9 @@ export const DATA_LINK_HOURS = 24
 
 export type DataRequestOutcome = { status: 'sent' } | { status: 'throttled'; retryAfterSeconds: number }
 
-export async function requestDataLink(address: string, meta: { ipAddress: string }): Promise<DataRequestOutcome> {
+/** `language`: the page they asked on (decision 110): the email and the page behind its link are in it. English if not given. */
+export async function requestDataLink(address: string, meta: { ipAddress: string; language?: Language }): Promise<DataRequestOutcome> {
+  const language = meta.language ?? 'en'
   for (const [rule, key] of [['dataRequestsPerIp', meta.ipAddress], ['dataRequestsPerEmail', addressRateKey(address)]] as const) {
     const decision = await consume(rule, key)
     if (!decision.allowed) return { status: 'throttled', retryAfterSeconds: decision.retryAfterSeconds }
@@ -43,10 +47,10 @@ export async function requestDataLink(address: string, meta: { ipAddress: string
     await queueEmail(tx, {
       kind: 'data_request',
       to: address,
-      subject: 'Your data held by the Duty of Care campaign',
+      subject: messagesFor(language).dataRequestEmail.subject,
       template: 'data-request',
-      data: { validHours: DATA_LINK_HOURS },
-      secrets: { dataUrl: `${env().APP_URL}/my-data/${token}` },
+      data: { validHours: DATA_LINK_HOURS, language },
+      secrets: { dataUrl: `${env().APP_URL}${localePath(language, `/my-data/${token}`)}` },
       linkTokenHash: hash,
     })
   })
@@ -256,8 +260,8 @@ export async function eraseMyData(token: unknown, now = new Date()): Promise<Era
 
 // The two forms' rules (server only; the pages render the errors).
 export const dataRequestSchema = z.object({ email })
+/** The erase form's one refusal, in English; a Welsh page shows `myDataToken.confirmRequired` in its place. */
+export const ERASE_CONFIRM_REQUIRED = messagesFor('en').myDataToken.confirmRequired
 export const eraseSchema = z.object({
-  confirm: z
-    .string({ required_error: 'Tick the box to confirm you want everything erased' })
-    .refine((v) => v === 'on', 'Tick the box to confirm you want everything erased'),
+  confirm: z.string({ required_error: ERASE_CONFIRM_REQUIRED }).refine((v) => v === 'on', ERASE_CONFIRM_REQUIRED),
 })

@@ -1,4 +1,7 @@
 import { data } from 'react-router'
+import { fill, localePath } from '~/i18n/language'
+import { messagesFor } from '~/i18n/messages.server'
+import { pageLanguage } from '~/i18n/resolve.server'
 import { env } from '~/lib/env.server'
 import { describeCount } from '~/map/hex-map'
 import { seatPage } from '~/map/support.server'
@@ -10,79 +13,92 @@ import type { Route } from './+types/map-seat'
 
 export const meta: Route.MetaFunction = ({ loaderData }) =>
   loaderData
-    ? [
-        { title: `${loaderData.seat.name}: ${describeCount(loaderData.seat.signatures, 'signatures')} — Duty of Care petition` },
-        { name: 'description', content: loaderData.share.description },
-        ...shareMeta(loaderData.share),
-      ]
+    ? [{ title: loaderData.title }, { name: 'description', content: loaderData.share.description }, ...shareMeta(loaderData.share)]
     : [{ title: 'Page not found — Duty of Care petition' }]
 
-export async function loader({ params }: Route.LoaderArgs) {
+export async function loader({ request, params }: Route.LoaderArgs) {
   const page = await seatPage(params.onsCode)
   if (!page) throw data('No constituency has that code.', { status: 404 })
-  return { ...page, share: seatShareCard(page.seat), shareUrl: `${env().APP_URL}/map/${page.seat.onsCode}` }
+  const language = pageLanguage(request)
+  const messages = messagesFor(language)
+  const t = messages.seat
+  const { seat } = page
+  const path = localePath(language, `/map/${seat.onsCode}`)
+  const card = seatShareCard(seat)
+  const shareWords = { ...messages.share, opensInNewTab: messages.form.opensInNewTab }
+  return {
+    ...page,
+    language,
+    t,
+    inNation: t.inNation[seat.nation],
+    title: fill(t.title, { seat: seat.name, count: describeCount(seat.signatures, 'signatures', messages.hexMap) }),
+    // The share card's image is drawn in English (one per seat); its words here are the page's.
+    share:
+      language === 'en'
+        ? card
+        : { ...card, url: `${env().APP_URL}${path}`, title: fill(t.cardTitle, { seat: seat.name }), description: `${shareMessage(seat, t)} ${messages.map.description}`, imageAlt: fill(t.cardTitle, { seat: seat.name }) },
+    shareUrl: `${env().APP_URL}${path}`,
+    shareWords: { ...shareWords, message: shareMessage(seat, t) },
+  }
 }
 
-function shareMessage(seat: { name: string; signatures: number }) {
-  const ask = 'for a legal Duty of Care on tech firms, to keep children safe online'
-  return seat.signatures
-    ? `${formatNumber(seat.signatures)} ${seat.signatures === 1 ? 'person' : 'people'} in ${seat.name} ${seat.signatures === 1 ? 'has' : 'have'} signed the petition ${ask}. Will you sign too?`
-    : `Be the first in ${seat.name} to sign the petition ${ask}.`
+function shareMessage(seat: { name: string; signatures: number }, t: { shareNone: string; shareOne: string; shareMany: string }) {
+  if (!seat.signatures) return fill(t.shareNone, { seat: seat.name })
+  return fill(seat.signatures === 1 ? t.shareOne : t.shareMany, { count: formatNumber(seat.signatures), seat: seat.name })
 }
 
 export default function SeatPage({ loaderData }: Route.ComponentProps) {
-  const { seat, mp, calls, signatureCount, shareUrl } = loaderData
-  const to = mp ? mp.name : 'this seat’s MP'
+  const { seat, mp, calls, signatureCount, shareUrl, shareWords, language, t, inNation } = loaderData
+  const at = (path: string) => localePath(language, path)
+  const to = mp ? mp.name : t.thisSeatsMp
+  const total = formatNumber(signatureCount)
+  const letters = seat.letters === 0 ? t.lettersNone : seat.letters === 1 ? t.lettersOne : t.lettersMany
+  const callsLine = calls ? fill(calls === 1 ? t.callsOne : t.callsMany, { count: formatNumber(calls), office: mp ? t.theirOffice : t.mpOffice }) : ''
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <p>
-        <a href="/map">All constituencies</a>
+        <a href={at('/map')}>{t.back}</a>
       </p>
       <h1 className="mt-2 text-3xl font-bold">{seat.name}</h1>
-      <p className="text-ink-muted">UK Parliament constituency in {seat.nation} ({seat.onsCode})</p>
+      <p className="text-ink-muted">{fill(t.kind, { inNation, code: seat.onsCode })}</p>
 
       <div className="mt-6 rounded-lg bg-brand p-6 text-white">
         {seat.signatures ? (
           <>
             <p className="text-lg">
               <strong className="block text-5xl font-extrabold" data-testid="seat-count">{formatNumber(seat.signatures)}</strong>{' '}
-              {seat.signatures === 1 ? 'person here has' : 'people here have'} signed the petition
+              {seat.signatures === 1 ? t.hereOne : t.hereMany}
             </p>
-            <p className="mt-2">
-              {seat.tied ? 'Joint ' : ''}
-              {ordinal(seat.rank)} of the 650 constituencies, out of {formatNumber(signatureCount)} signatures across the UK.
-            </p>
+            <p className="mt-2">{fill(seat.tied ? t.jointRank : t.rank, { ordinal: ordinal(seat.rank), rank: formatNumber(seat.rank), total })}</p>
           </>
         ) : (
           <p className="text-lg">
-            <strong className="block text-3xl font-extrabold" data-testid="seat-count">No one here has signed yet</strong> Be the first of{' '}
-            {formatNumber(signatureCount)} across the UK.
+            <strong className="block text-3xl font-extrabold" data-testid="seat-count">{t.noneYet}</strong> {fill(t.beFirst, { total })}
           </p>
         )}
       </div>
 
-      <h2 className="mt-8 text-2xl font-bold">MP</h2>
+      <h2 className="mt-8 text-2xl font-bold">{t.mpHeading}</h2>
       {mp ? (
         <p className="mt-2">
-          <strong>{mp.name}</strong> ({mp.party}) — <a href={mp.profileUrl}>their page on the UK Parliament website</a>
+          <strong>{mp.name}</strong> ({mp.party}) — <a href={mp.profileUrl}>{t.mpProfile}</a>
         </p>
       ) : (
-        <p className="mt-2">We have no MP listed for {seat.name}. The seat may be vacant, or our list of MPs has not caught up yet.</p>
+        <p className="mt-2">{fill(t.noMp, { seat: seat.name })}</p>
       )}
       <p className="mt-2">
-        {seat.letters ? `${formatNumber(seat.letters)} ${seat.letters === 1 ? 'letter has' : 'letters have'}` : 'No letters have'} been sent to{' '}
-        {to} through this campaign.
-        {calls ? ` ${formatNumber(calls)} ${calls === 1 ? 'supporter has' : 'supporters have'} called ${mp ? 'their office' : 'the MP’s office'}.` : ''}
+        {fill(letters, { count: formatNumber(seat.letters), to })}
+        {callsLine ? ` ${callsLine}` : ''}
       </p>
 
       <div className="mt-6 flex flex-wrap gap-4">
-        <a href="/write" className="btn">Email your MP</a>
-        <a href="/#sign" className="btn-secondary">Sign the petition</a>
+        <a href={at('/write')} className="btn">{t.write}</a>
+        <a href={at('/#sign')} className="btn-secondary">{t.sign}</a>
       </div>
 
-      <h2 className="mt-10 text-2xl font-bold">Share {seat.name}’s support</h2>
-      <p className="mb-4 mt-2">Ask people near you to add their name.</p>
-      <ShareButtons url={shareUrl} message={shareMessage(seat)} />
+      <h2 className="mt-10 text-2xl font-bold">{fill(t.shareHeading, { seat: seat.name })}</h2>
+      <p className="mb-4 mt-2">{t.shareText}</p>
+      <ShareButtons url={shareUrl} words={shareWords} />
     </div>
   )
 }

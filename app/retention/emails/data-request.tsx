@@ -1,4 +1,6 @@
 import { Button, Text } from '@react-email/components'
+import { fill, type Language } from '~/i18n/language'
+import { messagesFor } from '~/i18n/messages.server'
 import { EmailLayout, buttonStyle, type EmailHelp } from '~/mail/templates/layout'
 
 export interface DataRequestProps {
@@ -7,30 +9,33 @@ export interface DataRequestProps {
   /** The page where they can download or erase what we hold. */
   dataUrl: string
   validHours: number
+  /** The language of the page they asked on (decision 110); links queued before it existed are English. */
+  language?: Language
 }
 
-export function DataRequestEmail({ dataUrl, validHours, help }: DataRequestProps) {
+export function DataRequestEmail({ dataUrl, validHours, help, language = 'en' }: DataRequestProps) {
+  const t = messagesFor(language).dataRequestEmail
   return (
-    <EmailLayout help={help}
-      preview="Your link to see or erase your data"
-      footer="If you did not ask for this, ignore this email: nothing changes, and the link stops working on its own."
-    >
-      <Text>You asked to see, or erase, what the Duty of Care campaign holds about this email address.</Text>
+    <EmailLayout help={help} language={language} preview={t.preview} footer={t.footer}>
+      <Text>{t.asked}</Text>
       <Button href={dataUrl} style={buttonStyle}>
-        See my data
+        {t.button}
       </Button>
-      <Text>Or paste this link into your browser: {dataUrl}</Text>
-      <Text>From there you can download a copy of everything (as a JSON file) or ask us to erase it. The link works for {validHours} hours.</Text>
+      <Text>
+        {t.pasteLink} {dataUrl}
+      </Text>
+      <Text>{fill(t.fromThere, { hours: validHours })}</Text>
     </EmailLayout>
   )
 }
 
-export function dataRequestText({ dataUrl, validHours }: DataRequestProps) {
-  return `You asked to see, or erase, what the Duty of Care campaign holds about this email address.
+export function dataRequestText({ dataUrl, validHours, language = 'en' }: DataRequestProps) {
+  const t = messagesFor(language).dataRequestEmail
+  return `${t.asked}
 
-Open this link to download a copy of everything (as a JSON file) or ask us to erase it:
+${t.openText}
 
 ${dataUrl}
 
-The link works for ${validHours} hours. If you did not ask for this, ignore this email: nothing changes.`
+${fill(t.worksText, { hours: validHours })}`
 }
