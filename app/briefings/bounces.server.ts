@@ -6,7 +6,8 @@ import type { Prisma } from '~/generated/prisma/client'
 
 /**
  * Flags the address this briefing email went to, if it is still the MP's address (a campaigner may have
- * set a new one since). Called in the webhook's transaction for a hard bounce or a complaint.
+ * set a new one since). Called in the webhook's transaction for a hard bounce or a complaint on mail to an MP
+ * (the route and the worker pass it to app/mail/webhooks.server.ts); any email not a briefing matches no row.
  */
 export async function flagBouncedBriefing(tx: Prisma.TransactionClient, emailId: string): Promise<number> {
   return tx.$executeRaw`

@@ -163,7 +163,7 @@ describe('what events change', () => {
     expect((await prisma.email.findUniqueOrThrow({ where: { id: email.id } })).status).toBe('delivered')
     // The event for an email that is not ours is dropped after a while, not retried for ever.
     expect(await prisma.webhookEvent.count({ where: { processedAt: null } })).toBe(1)
-    await settleWebhookEvents(new Date(Date.now() + 16 * 60 * 1000))
+    await settleWebhookEvents(undefined, new Date(Date.now() + 16 * 60 * 1000))
     expect(await prisma.webhookEvent.count({ where: { processedAt: null } })).toBe(0)
   })
 

@@ -9,6 +9,7 @@ import { pauseSending, waitForSendSlot } from '~/mail/pace.server'
 import { settleWebhookEvents } from '~/mail/webhooks.server'
 import { queueMailshots } from '~/updates/mailshots.server'
 import { queueBriefings } from '~/briefings/briefings.server'
+import { flagBouncedBriefing } from '~/briefings/bounces.server'
 import { refreshCounts } from '~/petition/counts.server'
 import { locateSignatures } from '~/petition/locate.server'
 import { createBoss } from './boss.server'
@@ -55,7 +56,7 @@ export async function startWorker(): Promise<Worker> {
       return report.claimed ? 0 : 500
     }),
     startLoop('settle-webhook-events', 5_000, async () => {
-      await settleWebhookEvents()
+      await settleWebhookEvents(flagBouncedBriefing)
     }),
     // Campaign updates: the next chunk of the audience into the outbox, as it drains.
     startLoop('queue-mailshots', 2_000, queueMailshots),

@@ -9,7 +9,6 @@ import { col, sql } from '~/lib/sql.server'
 import { prisma } from '~/lib/db.server'
 import { env } from '~/lib/env.server'
 import { consume } from '~/lib/rate-limit.server'
-import { flagBouncedBriefing } from '~/briefings/bounces.server'
 import { isMailToMp, suppressAddress } from './suppression.server'
 
 /** Resend's payloads are a few KB; anything far bigger is not from them. */
@@ -39,6 +38,12 @@ const RANK: Record<EmailStatus, number> = {
   bounced: 4,
   complained: 5,
 }
+
+/**
+ * What a domain does, in the event's transaction, when mail to an MP bounces hard or is reported as spam (the
+ * transport knows no domain: the route and the worker pass it in; briefings flag the MP's address with it).
+ */
+export type OnMpAddressTrouble = (tx: Prisma.TransactionClient, emailId: string) => Promise<unknown>
 
 interface ResendEvent {
   type: string
@@ -89,7 +94,7 @@ async function readRawBody(request: Request): Promise<string | null> {
 }
 
 /** POST /webhooks/resend: rate limit, verify, record once, apply. */
-export async function receiveResendWebhook(request: Request, clientIp: string): Promise<WebhookOutcome> {
+export async function receiveResendWebhook(request: Request, clientIp: string, onMpAddressTrouble?: OnMpAddressTrouble): Promise<WebhookOutcome> {
   const limit = await consume('webhooksPerIp', clientIp)
   if (!limit.allowed) {
     return { status: 429, body: { ok: false, message: 'Too many requests.' }, headers: { 'Retry-After': String(limit.retryAfterSeconds) } }
@@ -103,18 +108,18 @@ export async function receiveResendWebhook(request: Request, clientIp: string): 
   const id = (request.headers.get('svix-id') ?? request.headers.get('webhook-id'))!
   if (id.length > 200) return { status: 400, body: { ok: false, message: 'Invalid event id.' } }
 
-  const fresh = await recordAndApply(id, event)
+  const fresh = await recordAndApply(id, event, onMpAddressTrouble)
   return { status: 200, body: { ok: true, message: fresh ? 'Received.' : 'Already received.' } }
 }
 
 /** Stores the event (once) and applies it in the same transaction. False when it was a replay. */
-export async function recordAndApply(id: string, event: ResendEvent, now = new Date()): Promise<boolean> {
+export async function recordAndApply(id: string, event: ResendEvent, onMpAddressTrouble?: OnMpAddressTrouble, now = new Date()): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const inserted = await tx.$executeRaw`
       INSERT INTO "WebhookEvent" (id, type, payload, "receivedAt") VALUES (${id}, ${event.type}, ${JSON.stringify(event)}::jsonb, ${now})
       ON CONFLICT (id) DO NOTHING`
     if (!inserted) return false
-    const result = await applyEvent(tx, event)
+    const result = await applyEvent(tx, event, onMpAddressTrouble)
     if (result !== 'unmatched') await tx.webhookEvent.update({ where: { id }, data: { processedAt: now } })
     return true
   })
@@ -129,7 +134,7 @@ function isHandled(type: string): type is HandledType {
  * follows from its status: a letter to an MP becomes delivered, or is held
  * (and a bounced MP address is flagged) in trackLetters (app/letters).
  */
-async function applyEvent(tx: Prisma.TransactionClient, event: ResendEvent): Promise<'applied' | 'ignored' | 'unmatched'> {
+async function applyEvent(tx: Prisma.TransactionClient, event: ResendEvent, onMpAddressTrouble?: OnMpAddressTrouble): Promise<'applied' | 'ignored' | 'unmatched'> {
   const providerId = event.data?.email_id
   if (!isHandled(event.type) || typeof providerId !== 'string') return 'ignored'
   const email = await tx.email.findUnique({
@@ -145,10 +150,10 @@ async function applyEvent(tx: Prisma.TransactionClient, event: ResendEvent): Pro
     const reason = event.type === 'email.bounced' ? `bounced (${[bounce?.type, bounce?.subType].filter(Boolean).join('/') || 'unknown'}): ${bounce?.message ?? ''}` : undefined
     await tx.email.update({ where: { id: email.id }, data: { status: next, ...(reason ? { lastError: reason.slice(0, 500) } : {}) } })
   }
-  // An MP's bouncing address is flagged and its letters held (trackLetters), never suppressed; a briefing
-  // that bounces hard or is reported as spam flags it at once.
+  // An MP's bouncing address is flagged and its letters held (trackLetters), never suppressed; the caller's
+  // domain hears of a hard bounce or a complaint at once.
   if (isMailToMp(email.kind)) {
-    if (email.kind === 'mp_briefing' && (hardBounce || event.type === 'email.complained')) await flagBouncedBriefing(tx, email.id)
+    if (hardBounce || event.type === 'email.complained') await onMpAddressTrouble?.(tx, email.id)
     return 'applied'
   }
   if (hardBounce) await suppressAddress(tx, email.to, 'bounce')
@@ -161,7 +166,7 @@ async function applyEvent(tx: Prisma.TransactionClient, event: ResendEvent): Pro
  * Worker loop: retries events that arrived before we had recorded which
  * email they are about; gives up on them after 15 minutes (not our email).
  */
-export async function settleWebhookEvents(now = new Date()): Promise<number> {
+export async function settleWebhookEvents(onMpAddressTrouble?: OnMpAddressTrouble, now = new Date()): Promise<number> {
   await prisma.webhookEvent.updateMany({
     where: { processedAt: null, receivedAt: { lt: new Date(now.getTime() - UNMATCHED_RETRY_MS) } },
     data: { processedAt: now },
@@ -178,7 +183,7 @@ export async function settleWebhookEvents(now = new Date()): Promise<number> {
       const [row] = await sql.rows({ payload: col.jsonOf<ResendEvent>() }, tx)`
         SELECT payload FROM "WebhookEvent" WHERE id = ${id} AND "processedAt" IS NULL FOR UPDATE SKIP LOCKED`
       if (!row) return
-      const result = await applyEvent(tx, row.payload)
+      const result = await applyEvent(tx, row.payload, onMpAddressTrouble)
       if (result === 'unmatched') return
       await tx.webhookEvent.update({ where: { id }, data: { processedAt: now } })
       applied++

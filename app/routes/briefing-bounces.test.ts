@@ -9,8 +9,8 @@ import { setEmailOverride } from '~/mps/targets.server'
 import { action as webhookAction } from '~/routes/webhooks-resend'
 import { testContext } from '~/testing/context'
 import { resendEvent, signWebhook } from '~/testing/webhooks'
-import { DEFAULT_BRIEFING } from './briefing-text'
-import { briefingAudience, createBriefing, getBriefing, queueBriefingChunk, startBriefing } from './briefings.server'
+import { DEFAULT_BRIEFING } from '~/briefings/briefing-text'
+import { briefingAudience, createBriefing, getBriefing, queueBriefingChunk, startBriefing } from '~/briefings/briefings.server'
 
 const SECRET = vi.hoisted(() => {
   const secret = `whsec_${Buffer.from('briefing bounce webhook secret').toString('base64')}`
