@@ -11,19 +11,25 @@ const snippetSchema = z.object({
     .max(40, 'Enter a partner code of at most 40 characters')
     .regex(PARTNER_CODE, 'Enter a partner code with only letters, numbers, hyphens and underscores')
     .optional(),
+  language: z.enum(['en', 'cy'], { message: 'Choose English or Cymraeg' }).optional(),
 })
 
-/** Snippets for the partner code in the query (none while the code is not valid), and the form's result. */
+/** Snippets for the partner code and language in the query (none while either is not valid), and the form's result. */
 export function embedPage(url: URL) {
   const query = new URLSearchParams()
-  // Only the one field, bounded before zod sees it.
+  // Only the two fields, bounded before zod sees them.
   const given = url.searchParams.get('partner')
   if (given !== null) query.set('partner', given.slice(0, 200).trim())
+  const language = url.searchParams.get('language')
+  if (language !== null) query.set('language', language.slice(0, 10))
   const submission = parseWithZod(query, { schema: snippetSchema })
-  const partner = submission.status === 'success' ? (submission.value.partner ?? null) : null
+  const ok = submission.status === 'success'
+  const partner = ok ? (submission.value.partner ?? null) : null
+  const widgetLanguage = ok ? (submission.value.language ?? 'en') : 'en'
   return {
-    result: given !== null ? submission.reply() : undefined,
+    result: given !== null || language !== null ? submission.reply() : undefined,
     partner,
-    snippets: submission.status === 'success' ? embedSnippets(env().APP_URL, partner) : [],
+    language: widgetLanguage,
+    snippets: ok ? embedSnippets(env().APP_URL, partner, widgetLanguage) : [],
   }
 }

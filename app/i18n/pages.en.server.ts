@@ -63,7 +63,6 @@ export const pagesEn = {
     shareNone: 'Be the first in {seat} to sign the petition for a legal Duty of Care on tech firms, to keep children safe online.',
     shareOne: '{count} person in {seat} has signed the petition for a legal Duty of Care on tech firms, to keep children safe online. Will you sign too?',
     shareMany: '{count} people in {seat} have signed the petition for a legal Duty of Care on tech firms, to keep children safe online. Will you sign too?',
-    cardTitle: '{seat} wants a Duty of Care for children online',
   },
   /**
    * The privacy notice. **bold** and [words](link) as app/components/rich-text reads them; the facts are placeholders:
@@ -253,6 +252,25 @@ export const pagesEn = {
     undeliverableText: 'Emails to it were returned or reported as spam, and your signature only counts once you click the link we email.',
     signOther: 'Sign with another email address',
     readMore: 'Read more about the campaign',
+  },
+  /** The share image (1200×630, drawn once a minute per language: app/share/og-image.server.ts) and its page tags. */
+  shareCard: {
+    brand: 'Duty of Care',
+    kicker: 'Petition to {target}',
+    signedOne: 'person has signed',
+    signedMany: 'people have signed',
+    seatSignedOne: 'person in {seat} has signed',
+    seatSignedMany: 'people in {seat} have signed',
+    footer: 'Sign at {host}',
+    seatFooter: '{total} across the UK · sign at {host}',
+    description: 'Ask the Prime Minister for an Online Harms Bill with a legal Duty of Care on tech companies. Sign the petition and email your MP.',
+    imageAltOne: '{title}: {count} person has signed the petition.',
+    imageAltMany: '{title}: {count} people have signed the petition.',
+    seatTitle: '{seat} wants a Duty of Care for children online',
+    seatDescriptionOne: '{count} person in {seat} has signed.',
+    seatDescriptionMany: '{count} people in {seat} have signed.',
+    seatImageAltOne: '{seat}: {count} signature for a legal Duty of Care on tech companies.',
+    seatImageAltMany: '{seat}: {count} signatures for a legal Duty of Care on tech companies.',
   },
 }
 

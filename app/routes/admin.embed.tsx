@@ -18,8 +18,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export default function AdminEmbed({ loaderData }: Route.ComponentProps) {
-  const { result, partner, snippets } = loaderData
+  const { result, partner, language, snippets } = loaderData
   const field = fieldState('embed', result, 'partner')
+  const languageField = fieldState('embed', result, 'language')
   return (
     <>
       <h1 className="text-3xl font-bold">Embed on your site</h1>
@@ -29,8 +30,21 @@ export default function AdminEmbed({ loaderData }: Route.ComponentProps) {
         browser blocks third-party cookies.
       </p>
       <form method="get" className="mt-6 max-w-xl" noValidate>
-        <ErrorSummary problems={problemsOf([field])} />
+        <ErrorSummary problems={problemsOf([field, languageField])} />
         <TextField field={{ ...field, defaultValue: field.defaultValue ?? partner ?? undefined }} label="Partner code" hint="Letters, numbers, hyphens and underscores, up to 40 — for example nspcc-newsletter." required={false} />
+        <fieldset className="mb-5" aria-describedby={languageField.error ? `${languageField.id}-error` : undefined}>
+          <legend className="field-label">Language of the widget</legend>
+          {languageField.error ? (
+            <span id={`${languageField.id}-error`} className="field-error">
+              <span className="sr-only">Error: </span>
+              {languageField.error}
+            </span>
+          ) : null}
+          <div className="mt-1 flex gap-6">
+            <label className="flex items-center gap-2"><input type="radio" id={languageField.id} name="language" value="en" defaultChecked={language === 'en'} className="h-5 w-5" /> English</label>
+            <label className="flex items-center gap-2" lang="cy"><input type="radio" name="language" value="cy" defaultChecked={language === 'cy'} className="h-5 w-5" /> Cymraeg</label>
+          </div>
+        </fieldset>
         <button type="submit" className="btn">Make the snippets</button>
       </form>
       {snippets.map((snippet) => (

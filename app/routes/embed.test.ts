@@ -84,4 +84,24 @@ describe('the dashboard’s snippets', () => {
 
     expect((await outcome(() => adminEmbedLoader(routeArgs(new Request('http://campaign.test/admin/embed'))))).status).toBe(302)
   })
+
+  it('ask for the Welsh widget with ?lang=cy when a partner chooses Cymraeg, with Welsh frame titles', async () => {
+    const viewer = await signedInCampaigner('viewer')
+    const page = (await adminEmbedLoader(routeArgs(viewer.request('/admin/embed?partner=menter-iaith&language=cy')))) as Awaited<ReturnType<typeof adminEmbedLoader>>
+    expect(page.language).toBe('cy')
+    expect(page.snippets.map((s) => s.path)).toEqual(['/embed?lang=cy&partner=menter-iaith', '/embed/sign?lang=cy&partner=menter-iaith'])
+    expect(page.snippets[1].code).toBe(
+      '<iframe src="http://campaign.test/embed/sign?lang=cy&amp;partner=menter-iaith" title="Llofnodwch ddeiseb Dyletswydd Gofal" width="100%" height="900" style="border:0;max-width:560px" loading="lazy"></iframe>',
+    )
+    // The Welsh widget those addresses ask for.
+    const widget = (await embedLoader(routeArgs(new Request(`http://campaign.test${page.snippets[0].path}`)))) as Awaited<ReturnType<typeof embedLoader>>
+    expect(widget.language).toBe('cy')
+    expect(widget.signUrl).toBe('http://campaign.test/cy?partner=menter-iaith#sign')
+
+    const english = (await adminEmbedLoader(routeArgs(viewer.request('/admin/embed?language=en')))) as Awaited<ReturnType<typeof adminEmbedLoader>>
+    expect(english.snippets[0].path).toBe('/embed')
+    const bad = (await adminEmbedLoader(routeArgs(viewer.request('/admin/embed?language=fr')))) as Awaited<ReturnType<typeof adminEmbedLoader>>
+    expect(bad.snippets).toEqual([])
+    expect(bad.result?.error?.language?.[0]).toBe('Choose English or Cymraeg')
+  })
 })

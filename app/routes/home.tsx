@@ -67,7 +67,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     thresholds: milestones.map((m) => m.threshold),
     countShownFrom,
     integrity,
-    share: campaignShareCard(count),
+    share: campaignShareCard(count, '/', language),
     attribution: attributionFromUrl(request.url),
   }
 }

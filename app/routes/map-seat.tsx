@@ -24,7 +24,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const t = messages.seat
   const { seat } = page
   const path = localePath(language, `/map/${seat.onsCode}`)
-  const card = seatShareCard(seat)
   const shareWords = { ...messages.share, opensInNewTab: messages.form.opensInNewTab }
   return {
     ...page,
@@ -32,11 +31,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     t,
     inNation: t.inNation[seat.nation],
     title: fill(t.title, { seat: seat.name, count: describeCount(seat.signatures, 'signatures', messages.hexMap) }),
-    // The share card's image is drawn in English (one per seat); its words here are the page's.
-    share:
-      language === 'en'
-        ? card
-        : { ...card, url: `${env().APP_URL}${path}`, title: fill(t.cardTitle, { seat: seat.name }), description: `${shareMessage(seat, t)} ${messages.map.description}`, imageAlt: fill(t.cardTitle, { seat: seat.name }) },
+    share: seatShareCard(seat, language),
     shareUrl: `${env().APP_URL}${path}`,
     shareWords: { ...shareWords, message: shareMessage(seat, t) },
   }

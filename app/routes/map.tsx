@@ -34,7 +34,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     nations: map.nations,
     signatureCount: map.signatureCount,
     share: {
-      ...campaignShareCard(map.signatureCount, localePath(language, '/map')),
+      ...campaignShareCard(map.signatureCount, '/map', language),
       title: messages.map.shareTitle,
       ...(language === 'en' ? {} : { description: messages.map.description }),
     },

@@ -31,7 +31,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   return {
     shareUrl: referral?.url ?? `${env().APP_URL}${localePath(language, '/')}`,
     signedThrough: referral ? referral.signedThrough : null,
-    share: campaignShareCard(count),
+    share: campaignShareCard(count, '/', language),
     language,
     t: messages.thanks,
     shareWords: { ...messages.share, opensInNewTab: messages.form.opensInNewTab },

@@ -1,7 +1,9 @@
 // The share images (1200×630 PNG) that link previews show: the campaign's ask
 // and the live count, or one seat's count. Drawn off the event loop
 // (share-card-drawing.server.ts), at most once a minute per variant (og-image-cache).
-import { campaign } from '~/campaign/content'
+import { campaignWords } from '~/campaign/campaign-words.server'
+import { fill, localePath, type Language } from '~/i18n/language'
+import { messagesFor } from '~/i18n/messages.server'
 import { env } from '~/lib/env.server'
 import { seatPage } from '~/map/support.server'
 import { seatByCode } from '~/map/seats.server'
@@ -11,16 +13,20 @@ import { createOgImageCache, type OgImage } from './og-image-cache.server'
 import { drawCard, type CardText } from './share-card-drawing.server'
 import type { ShareCard } from './share-meta'
 
-export type OgVariant = { kind: 'campaign' } | { kind: 'seat'; onsCode: string }
+/** One image per campaign or seat and per language; English when `language` is absent. */
+export type OgVariant = ({ kind: 'campaign' } | { kind: 'seat'; onsCode: string }) & { language?: Language }
 
-/** `campaign.png` or `seat-<ONS code>.png`; anything else is not an image we draw. */
+/** `campaign.png` or `seat-<ONS code>.png`, with `.cy` before `.png` for Welsh; anything else is not an image we draw. */
 export function parseOgImageName(name: string): OgVariant | null {
-  if (name === 'campaign.png') return { kind: 'campaign' }
-  const seat = /^seat-([A-Z]\d{8})\.png$/.exec(name.length <= 20 ? name : '')
-  return seat && seatByCode(seat[1]) ? { kind: 'seat', onsCode: seat[1] } : null
+  const named = /^(campaign|seat-([A-Z]\d{8}))(\.cy)?\.png$/.exec(name.length <= 24 ? name : '')
+  if (!named) return null
+  const language = named[3] ? { language: 'cy' as const } : {}
+  if (named[1] === 'campaign') return { kind: 'campaign', ...language }
+  return seatByCode(named[2]) ? { kind: 'seat', onsCode: named[2], ...language } : null
 }
 
-const imageName = (variant: OgVariant) => (variant.kind === 'campaign' ? 'campaign.png' : `seat-${variant.onsCode}.png`)
+const imageName = (variant: OgVariant) =>
+  `${variant.kind === 'campaign' ? 'campaign' : `seat-${variant.onsCode}`}${variant.language === 'cy' ? '.cy' : ''}.png`
 
 /** The image's address; `n` (what it shows) changes the address when the count does, so previews refetch it. */
 export function ogImageUrl(variant: OgVariant, count: number) {
@@ -31,25 +37,30 @@ export function ogImageUrl(variant: OgVariant, count: number) {
 
 async function cardText(variant: OgVariant): Promise<CardText | null> {
   const host = new URL(env().APP_URL).host
+  const language = variant.language ?? 'en'
+  const t = messagesFor(language).shareCard
+  const { campaign } = campaignWords(language)
   if (variant.kind === 'campaign') {
     const { signature_count: count } = await petitionJson()
     return {
-      kicker: `Petition to ${campaign.petitionTarget}`,
+      brand: t.brand,
+      kicker: fill(t.kicker, { target: campaign.petitionTarget }),
       headline: campaign.title,
       count: formatNumber(count),
-      countLabel: count === 1 ? 'person has signed' : 'people have signed',
-      footer: `Sign at ${host}`,
+      countLabel: count === 1 ? t.signedOne : t.signedMany,
+      footer: fill(t.footer, { host }),
     }
   }
   const page = await seatPage(variant.onsCode)
   if (!page) return null
   const { seat } = page
   return {
+    brand: t.brand,
     kicker: seat.name,
     headline: campaign.title,
     count: formatNumber(seat.signatures),
-    countLabel: `${seat.signatures === 1 ? 'person' : 'people'} in ${seat.name} ${seat.signatures === 1 ? 'has' : 'have'} signed`,
-    footer: `${formatNumber(page.signatureCount)} across the UK · sign at ${host}`,
+    countLabel: fill(seat.signatures === 1 ? t.seatSignedOne : t.seatSignedMany, { seat: seat.name }),
+    footer: fill(t.seatFooter, { total: formatNumber(page.signatureCount), host }),
   }
 }
 
@@ -77,24 +88,28 @@ export function ogImageResponse(request: Request, image: OgImage): Response {
 
 // ─── Cards for pages ─────────────────────────────────────────────────────────
 
-const DESCRIPTION = 'Ask the Prime Minister for an Online Harms Bill with a legal Duty of Care on tech companies. Sign the petition and email your MP.'
-
-export function campaignShareCard(count: number, path = '/'): ShareCard {
+/** The tags a page shares itself with: words and image in the page's language, its address under `/cy` for Welsh. */
+export function campaignShareCard(count: number, path = '/', language: Language = 'en'): ShareCard {
+  const t = messagesFor(language).shareCard
+  const { title } = campaignWords(language).campaign
   return {
-    title: campaign.title,
-    description: DESCRIPTION,
-    url: `${env().APP_URL}${path}`,
-    image: ogImageUrl({ kind: 'campaign' }, count),
-    imageAlt: `${campaign.title}: ${formatNumber(count)} ${count === 1 ? 'person has' : 'people have'} signed the petition.`,
+    title,
+    description: t.description,
+    url: `${env().APP_URL}${localePath(language, path)}`,
+    image: ogImageUrl({ kind: 'campaign', language }, count),
+    imageAlt: fill(count === 1 ? t.imageAltOne : t.imageAltMany, { title, count: formatNumber(count) }),
   }
 }
 
-export function seatShareCard(seat: { onsCode: string; name: string; signatures: number }): ShareCard {
+export function seatShareCard(seat: { onsCode: string; name: string; signatures: number }, language: Language = 'en'): ShareCard {
+  const t = messagesFor(language).shareCard
+  const words = { seat: seat.name, count: formatNumber(seat.signatures) }
+  const one = seat.signatures === 1
   return {
-    title: `${seat.name} wants a Duty of Care for children online`,
-    description: `${formatNumber(seat.signatures)} ${seat.signatures === 1 ? 'person' : 'people'} in ${seat.name} ${seat.signatures === 1 ? 'has' : 'have'} signed. ${DESCRIPTION}`,
-    url: `${env().APP_URL}/map/${seat.onsCode}`,
-    image: ogImageUrl({ kind: 'seat', onsCode: seat.onsCode }, seat.signatures),
-    imageAlt: `${seat.name}: ${formatNumber(seat.signatures)} ${seat.signatures === 1 ? 'signature' : 'signatures'} for a legal Duty of Care on tech companies.`,
+    title: fill(t.seatTitle, words),
+    description: `${fill(one ? t.seatDescriptionOne : t.seatDescriptionMany, words)} ${t.description}`,
+    url: `${env().APP_URL}${localePath(language, `/map/${seat.onsCode}`)}`,
+    image: ogImageUrl({ kind: 'seat', onsCode: seat.onsCode, language }, seat.signatures),
+    imageAlt: fill(one ? t.seatImageAltOne : t.seatImageAltMany, words),
   }
 }

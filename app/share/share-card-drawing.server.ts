@@ -8,6 +8,8 @@ export const OG_WIDTH = 1200
 export const OG_HEIGHT = 630
 
 export interface CardText {
+  /** The campaign's name in the card's language, before the kicker. */
+  brand: string
   kicker: string
   headline: string
   count: string
@@ -24,7 +26,7 @@ const box = (style: Node['props']['style'], ...children: (Node | string)[]): Nod
 function card(text: CardText): Node {
   return box(
     { width: OG_WIDTH, height: OG_HEIGHT, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', padding: 60, background: '#1d3f72', color: '#ffffff', fontFamily: `'${FAMILY}', '${FAMILY} Extended'` },
-    box({ display: 'flex', fontSize: 28, fontWeight: 700, color: '#ffbf47', textTransform: 'uppercase', letterSpacing: 1 }, `Duty of Care · ${text.kicker}`),
+    box({ display: 'flex', fontSize: 28, fontWeight: 700, color: '#ffbf47', textTransform: 'uppercase', letterSpacing: 1 }, `${text.brand} · ${text.kicker}`),
     box({ display: 'flex', marginTop: 16, fontSize: 52, fontWeight: 700, lineHeight: 1.15 }, text.headline),
     box({ display: 'flex', flexGrow: 1 }),
     box({ display: 'flex', fontSize: 120, fontWeight: 700, lineHeight: 1 }, text.count),

@@ -7,7 +7,7 @@ import { insertSignature } from '~/admin/testing.server'
 import { prisma } from '~/lib/db.server'
 import { refreshCounts } from '~/petition/counts.server'
 import { createOgImageCache } from './og-image-cache.server'
-import { ogImage, ogImageResponse, parseOgImageName } from './og-image.server'
+import { campaignShareCard, ogImage, ogImageResponse, parseOgImageName, seatShareCard } from './og-image.server'
 import { ShareButtons, taggedUrl } from './share-buttons'
 
 const READING = 'E14001438'
@@ -34,7 +34,9 @@ describe('share images', () => {
   it('names only the campaign and real seats', () => {
     expect(parseOgImageName('campaign.png')).toEqual({ kind: 'campaign' })
     expect(parseOgImageName(`seat-${READING}.png`)).toEqual({ kind: 'seat', onsCode: READING })
-    for (const name of ['seat-E99999999.png', 'seat-E14001438.jpg', '../campaign.png', 'campaign', `seat-${'E'.repeat(10_000)}.png`]) {
+    expect(parseOgImageName('campaign.cy.png')).toEqual({ kind: 'campaign', language: 'cy' })
+    expect(parseOgImageName(`seat-${READING}.cy.png`)).toEqual({ kind: 'seat', onsCode: READING, language: 'cy' })
+    for (const name of ['seat-E99999999.png', 'seat-E14001438.jpg', '../campaign.png', 'campaign', 'campaign.fr.png', 'campaign.cy.cy.png', `seat-${'E'.repeat(10_000)}.png`]) {
       expect(parseOgImageName(name), name).toBeNull()
     }
   })
@@ -82,6 +84,29 @@ describe('share images', () => {
     expect(seat.stamp).toMatch(/^3\|3 across the UK/)
     expect(seat.etag).not.toBe(second.etag)
     expect(cache.renders).toBe(3)
+  })
+
+  it('are drawn in Welsh for Welsh pages, as their own images, and the Welsh pages’ tags point at them', async () => {
+    await signatures(2)
+    const cache = createOgImageCache({ maxAgeMs: 60_000 })
+    const english = (await ogImage({ kind: 'seat', onsCode: READING }, cache))!
+    const welsh = (await ogImage({ kind: 'seat', onsCode: READING, language: 'cy' }, cache))!
+    // (The public count may still be the previous test's for a few seconds: the two cards agree on it either way.)
+    const [, seatCount] = /^(\d+)\|/.exec(english.stamp)!
+    expect(english.stamp).toMatch(/^(\d+)\|\1 across the UK · sign at campaign\.test$/)
+    expect(welsh.stamp).toBe(`${seatCount}|${seatCount} ar draws y DU · llofnodwch yn campaign.test`)
+    expect(pngSize(welsh.png)).toEqual([1200, 630])
+    expect(welsh.etag).not.toBe(english.etag)
+    expect(cache.renders).toBe(2)
+
+    const home = campaignShareCard(2, '/', 'cy')
+    expect(home.url).toBe('http://campaign.test/cy')
+    expect(home.image).toBe('http://campaign.test/og/campaign.cy.png?n=2')
+    expect(home.imageAlt).toMatch(/^Gwneud cwmnïau technoleg .*: mae 2 o bobl wedi llofnodi’r ddeiseb\.$/)
+    expect(campaignShareCard(1, '/map').image).toBe('http://campaign.test/og/campaign.png?n=1')
+    const seat = seatShareCard({ onsCode: READING, name: 'Reading Central', signatures: 1 }, 'cy')
+    expect(seat).toMatchObject({ url: `http://campaign.test/cy/map/${READING}`, image: `http://campaign.test/og/seat-${READING}.cy.png?n=1` })
+    expect(seat.imageAlt).toBe('Reading Central: 1 llofnod dros Ddyletswydd Gofal gyfreithiol ar gwmnïau technoleg.')
   })
 
   it('answers with a minute of caching, an ETag, and 304 when the client has it', async () => {

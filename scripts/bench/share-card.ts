@@ -7,6 +7,7 @@ import { drawCard } from '../../app/share/share-card-drawing.server'
 
 const DRAWINGS = 20
 const text = (i: number) => ({
+  brand: 'Duty of Care',
   kicker: 'Montgomeryshire and Glyndŵr',
   headline: 'Make tech firms responsible for keeping children safe online',
   count: (1_234_567 + i).toLocaleString('en-GB'),
