@@ -1,6 +1,7 @@
 // Hana finds the campaign on her phone (390×844) and signs between two stops (decision 095).
 import { expect, test } from '@playwright/test'
 import { expectAccessible } from './support/axe'
+import { hydrated } from './support/hydrated'
 
 const PHONE = { width: 390, height: 844 }
 
@@ -22,6 +23,7 @@ test.describe('on a phone', () => {
     await page.goto('/')
     await expect(page.getByTestId('signature-count')).toHaveCount(0) // a new campaign, below the threshold
     await expect(page.getByText('Be one of the first to sign')).toBeVisible()
+    await hydrated(page) // the refresh starts in an effect: on a busy machine, hydration can take longer than a step
     await page.clock.runFor(21_000)
     await expect(page.getByTestId('signature-count')).toHaveText('123,456')
     await expect(page.getByText('people have signed')).toBeVisible()

@@ -76,13 +76,13 @@ test('Ines uploads the forms from a stall, sees the bad rows, imports only the g
   await expect(page.getByLabel('Add paper signatures to the public total')).not.toBeChecked()
   await expectAccessible(page)
   await page.getByLabel('Add paper signatures to the public total').check()
-  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByRole('status')).toContainText('The public total is updated')
   await expect.poll(async () => (await petitionJson()).paper_signatures.included_in_total, { timeout: 10_000 }).toBe(true)
   const included = await petitionJson()
   expect(included.signature_count).toBeGreaterThanOrEqual(before.signature_count + included.paper_signatures.count)
   await page.getByLabel('Add paper signatures to the public total').uncheck()
-  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect.poll(async () => (await petitionJson()).paper_signatures.included_in_total, { timeout: 10_000 }).toBe(false)
 
   // Reverting takes them out of every count.

@@ -1,18 +1,11 @@
 // Kofi's first visit: the campaign page's long prose (asks, figures, Emily's story, the help lines) comes in the
 // HTML once and not again in the hydration data (decision 121), and still behaves like the rest of the page.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { hydrated } from './support/hydrated'
 import { appUrl } from './support/ports'
 
 const STORY = 'was 13. On Facebook and Snapchat'
 const STORY_CY = 'yn 13 oed. Ar Facebook a Snapchat'
-
-/** React has hydrated the page once its sign form carries React's own properties. */
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => {
-    const form = document.querySelector('#sign form')
-    return form !== null && Object.keys(form).some((key) => key.startsWith('__reactFiber'))
-  })
-}
 
 test('the story is in the page once, not again in its script data', async () => {
   for (const [path, story] of [['/', STORY], ['/cy', STORY_CY]]) {
@@ -53,7 +46,7 @@ test('Kofi opens the story, mistypes his email, and the page keeps what he opene
 
 test('Kofi comes back to the campaign page from another page, without a page load', async ({ page }) => {
   await page.goto('/privacy')
-  await page.waitForFunction(() => [...document.querySelectorAll('a')].some((a) => Object.keys(a).some((key) => key.startsWith('__reactFiber'))))
+  await hydrated(page, 'a')
   await page.evaluate(() => Object.assign(window, { kofiWasHere: true }))
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign the petition' }).click()
   await expect(page.getByRole('heading', { name: 'What the Online Harms Bill must do' })).toBeVisible()

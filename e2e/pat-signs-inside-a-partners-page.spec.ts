@@ -120,7 +120,7 @@ test('Carla copies the widget’s code for a partner and sees it live', async ({
 
   await page.getByLabel(/Partner code/).fill('pat-news')
   await page.getByRole('button', { name: 'Make the snippets' }).click()
-  await expect(page).toHaveURL(/\/admin\/embed\?partner=pat-news$/)
+  await expect(page).toHaveURL(/\/admin\/embed\?partner=pat-news&language=en$/)
   const codes = page.getByLabel('Code to copy')
   await expect(codes).toHaveCount(2)
   await expect(codes.first()).toHaveValue(`<iframe src="${appUrl}/embed?partner=pat-news" title="Duty of Care petition: the count so far" width="100%" height="300" style="border:0;max-width:480px" loading="lazy"></iframe>`)
