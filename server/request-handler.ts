@@ -19,6 +19,7 @@ import { forwardedValue } from '~/lib/network'
 import { isDatabaseUnavailable, isInvalidInput } from '~/lib/unavailable.server'
 import { prefersWelsh } from '~/i18n/accept-language'
 import { forcedCacheControl } from './private-pages'
+import { acceptsGzip, stitchedGzip, type StitchedGzip } from './stitched-gzip'
 
 /** What every loader and action finds in its `context` (filled by getLoadContext, below). */
 export interface AppContext {
@@ -162,7 +163,7 @@ async function send(res: ExpressResponse, response: Response, cacheControl?: str
  * to /cy, and must never hand them the English page another visitor was given.
  */
 export function createPageCache(paths: string[], ttlMs: number) {
-  const pages = new Map<string, { at: number; status: number; headers: [string, string][]; html: string }>()
+  const pages = new Map<string, { at: number; status: number; headers: [string, string][]; html: string; gzip?: StitchedGzip }>()
   const PLACEHOLDER = '\u0000nonce\u0000'
   const cacheable = (req: ExpressRequest) => req.method === 'GET' && !req.headers.cookie && paths.includes(req.originalUrl)
   const keyOf = (req: ExpressRequest) => `${prefersWelsh(req.headers['accept-language'] ?? null) ? 'cy' : 'en'} ${req.originalUrl}`
@@ -171,7 +172,16 @@ export function createPageCache(paths: string[], ttlMs: number) {
       if (!cacheable(req)) return undefined
       const page = pages.get(keyOf(req))
       if (!page || Date.now() - page.at > ttlMs) return undefined
-      return new Response(page.html.replaceAll(PLACEHOLDER, nonce), { status: page.status, headers: page.headers })
+      if (!acceptsGzip(req.headers['accept-encoding'])) return new Response(page.html.replaceAll(PLACEHOLDER, nonce), { status: page.status, headers: page.headers })
+      // Compressed once per render, not per response (decision 122); compression() leaves an encoded body alone.
+      page.gzip ??= stitchedGzip(page.html, PLACEHOLDER, Buffer.byteLength(nonce))
+      const body = page.gzip.withNonce(nonce)
+      if (!body) return new Response(page.html.replaceAll(PLACEHOLDER, nonce), { status: page.status, headers: page.headers })
+      const headers = new Headers(page.headers)
+      headers.set('Content-Encoding', 'gzip')
+      headers.set('Content-Length', String(body.length))
+      headers.set('Vary', [headers.get('Vary'), 'Accept-Encoding'].filter(Boolean).join(', '))
+      return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), { status: page.status, headers })
     },
     /** Keeps a copy of a fresh render when it can be shared; returns the response to send. */
     async put(req: ExpressRequest, nonce: string, response: Response): Promise<Response> {
@@ -179,7 +189,7 @@ export function createPageCache(paths: string[], ttlMs: number) {
         return response
       }
       const html = await response.text()
-      const headers = [...response.headers.entries()]
+      const headers = [...response.headers.entries()].filter(([name]) => name !== 'content-length' && name !== 'content-encoding')
       pages.set(keyOf(req), { at: Date.now(), status: 200, headers, html: html.replaceAll(nonce, PLACEHOLDER) })
       return new Response(html, { status: 200, headers })
     },

@@ -4,6 +4,7 @@
 // the form from CONNECTIONS connections for SECONDS, stops it, and prints the
 // top self-time functions and the share per package/area of the profile.
 //   npx tsx scripts/bench/profile-sign.ts     (BENCH_PORT=5220, SECONDS=10, CONNECTIONS=50)
+//   SCENARIO=home npx tsx scripts/bench/profile-sign.ts   (the same for cookie-less GET / as browsers ask for it)
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -34,14 +35,17 @@ const app = await startApp({
 })
 let n = 0
 const body = () => new URLSearchParams({ name: `Profiled Supporter ${++n}`, email: `profile-${n}-${Date.now()}@example.org`, postcode: 'SW1A 1AA', ...(n % 3 ? {} : { optIn: 'on' }) }).toString()
-const result = await load({ title: 'sign', url: `${app.url}/?index`, connections: CONNECTIONS, seconds: SECONDS, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })
+const result =
+  process.env.SCENARIO === 'home'
+    ? await load({ title: 'home', url: `${app.url}/`, connections: CONNECTIONS, seconds: SECONDS, headers: { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' } })
+    : await load({ title: 'sign', url: `${app.url}/?index`, connections: CONNECTIONS, seconds: SECONDS, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })
 const loadEnded = Date.now()
 await app.stop()
 const stopMs = Date.now() - loadEnded
 await postcodes.close()
 await database.drop()
 await server.stop()
-console.log(`sign: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, ${JSON.stringify(result.statusCounts)}`)
+console.log(`${process.env.SCENARIO ?? 'sign'}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, ${JSON.stringify(result.statusCounts)}`)
 
 const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))
 if (!file) throw new Error(`no profile written in ${dir}`)
