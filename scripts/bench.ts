@@ -42,7 +42,8 @@ const targets = {
   sign: { rps: 500, p99: 250 },
   count: { rps: 3000, ratio: 0.3 },
   signRatio: 0.25,
-  home: { rps: 300 },
+  // Issue 13: the page as first visitors get it, and rendered for a visitor with a cookie.
+  home: { rps: 3000, renderedRps: 300 },
   mail: { emailsPerSecond: 100 },
   homeJsGzipKb: 120,
 }
@@ -332,7 +333,7 @@ try {
     results.push({
       scenario: 'Home (GET /, server-rendered, first visit: no cookie)',
       load: r,
-      extra: 'first visits share one render a second (server/request-handler.ts page cache)',
+      extra: 'first visits share one render a second (server/request-handler.ts page cache), answered gzip before Express (decision 122)',
       verdict: `${mark(r.requestsPerSecond >= targets.home.rps && r.errors === 0)} (≥ ${targets.home.rps}/s)`,
     })
     // A visitor with any cookie gets a page rendered for them alone: the cost of React rendering itself.
@@ -341,7 +342,7 @@ try {
       scenario: 'Home, rendered for every request (visitor with a cookie)',
       load: rendered,
       extra: '',
-      verdict: `for information: ${rendered.requestsPerSecond >= targets.home.rps ? 'above' : 'below'} ${targets.home.rps}/s (the target is for the page as served, above)`,
+      verdict: `${mark(rendered.requestsPerSecond >= targets.home.renderedRps && rendered.errors === 0)} (≥ ${targets.home.renderedRps}/s)`,
     })
   }
 

@@ -6,11 +6,16 @@
 // request instead of the whole middleware and routing pipeline (decision 082).
 // Anything unusual (another method, a query the route answers differently, an
 // encoding we do not keep ready, the database down) falls through to the app.
+// The page cache's copies of `/`, `/map` and their Welsh twins are answered here
+// too, gzip with the response's own nonce (decision 122), with the headers the
+// app's path gives them; a page not cached this second is left to the app, which
+// renders and caches it.
 import type http from 'node:http'
 import type { ServerBuild } from 'react-router'
 import type { JsonAnswer } from '~/lib/encoded-json.server'
 import { log } from '~/lib/log.server'
 import { forcedCacheControl } from './private-pages'
+import type { PageCache } from './request-handler'
 import { newNonce, requestIdOf, securityHeaders } from './response-headers'
 
 type FastAnswer = (request: { acceptEncoding: string | undefined; ifNoneMatch: string | undefined }) => Promise<JsonAnswer | undefined>
@@ -21,12 +26,17 @@ export const FAST_LOG_INTERVAL_MS = 10_000
 
 export type FastPaths = (req: http.IncomingMessage, res: http.ServerResponse, app: http.RequestListener) => boolean
 
-export function createFastPaths(options: { build: ServerBuild; production: boolean; logIntervalMs?: number }): FastPaths {
+export function createFastPaths(options: { build: ServerBuild; production: boolean; logIntervalMs?: number; pageCache?: PageCache }): FastPaths {
+  const intervalMs = options.logIntervalMs ?? FAST_LOG_INTERVAL_MS
   // From the build's server entry (app/entry.server.tsx): the very module instances the route uses.
   const answer = (options.build.entry.module as { fastPaths?: Record<string, FastAnswer> }).fastPaths?.[PATH]
-  if (!answer) return () => false
-  const tally = createTally(PATH, options.logIntervalMs ?? FAST_LOG_INTERVAL_MS)
+  const json = answer ? jsonFastPath(answer, options.production, intervalMs) : undefined
+  const pages = options.pageCache ? cachedPageFastPath(options.pageCache, options.production, intervalMs) : undefined
+  return (req, res, app) => (json?.(req, res, app) ?? false) || (pages?.(req, res) ?? false)
+}
 
+function jsonFastPath(answer: FastAnswer, production: boolean, intervalMs: number): FastPaths {
+  const tally = createTally(PATH, intervalMs)
   return (req, res, app) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false
     const url = req.url
@@ -37,7 +47,7 @@ export function createFastPaths(options: { build: ServerBuild; production: boole
       (found) => {
         if (!found) return app(req, res)
         const headers: Record<string, string | number> = { 'X-Request-Id': requestId }
-        for (const [name, value] of securityHeaders(PATH, newNonce(), options.production)) headers[name] = value
+        for (const [name, value] of securityHeaders(PATH, newNonce(), production)) headers[name] = value
         Object.assign(headers, found.headers)
         const forced = forcedCacheControl(req.method!, PATH)
         if (forced) headers['Cache-Control'] = forced
@@ -49,6 +59,31 @@ export function createFastPaths(options: { build: ServerBuild; production: boole
       // The figures could not be read (the database is down): the app answers, with its 503 page and its log line.
       () => app(req, res),
     )
+    return true
+  }
+}
+
+/** A cached page (server/request-handler.ts's page cache) with the headers Express and the app would add. */
+function cachedPageFastPath(cache: PageCache, production: boolean, intervalMs: number) {
+  const tallies = new Map<string, ReturnType<typeof createTally>>()
+  return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
+    if (req.method !== 'GET' || !cache.has(req)) return false
+    const started = performance.now()
+    const nonce = newNonce()
+    const page = cache.encoded(req, nonce)
+    if (!page) return false
+    const path = req.url!
+    // One spelling per header (lower case), so the forced Cache-Control replaces the page's rather than joining it.
+    const headers: Record<string, string> = { 'x-request-id': requestIdOf(req.headers['x-request-id']) }
+    for (const [name, value] of securityHeaders(path, nonce, production)) headers[name.toLowerCase()] = value
+    for (const [name, value] of page.headers) headers[name.toLowerCase()] = value
+    const forced = forcedCacheControl('GET', path)
+    if (forced) headers['cache-control'] = forced
+    res.writeHead(page.status, headers)
+    res.end(page.body)
+    let tally = tallies.get(path)
+    if (!tally) tallies.set(path, (tally = createTally(path, intervalMs)))
+    tally(page.status, performance.now() - started)
     return true
   }
 }

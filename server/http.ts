@@ -29,6 +29,10 @@ export async function createHttpApp(options: { trustProxyHops: number; productio
   app.disable('x-powered-by')
   // A number of hops, never `true` (which believes the left-most X-Forwarded-For entry, the client's own words).
   app.set('trust proxy', options.trustProxyHops > 0 ? options.trustProxyHops : false)
+  // The campaign page and the map are the same for every first-time visitor: rendered at most once a second.
+  // Their Welsh twins too: the cache keys each copy by its path, so /cy/map never answers /map (decision 110).
+  // Served by the app's handler and, once cached and gzip-encoded, by the fast paths before Express (decision 122).
+  const pageCache = options.production ? createPageCache(['/', '/map', '/cy', '/cy/map'], 1_000) : undefined
   app.use(requestLog)
   app.use(compression())
 
@@ -69,9 +73,7 @@ export async function createHttpApp(options: { trustProxyHops: number; productio
       maxBodyBytes,
       trustProxyHops: options.trustProxyHops,
       stylesheet: stylesheetOf(build),
-      // The campaign page and the map are the same for every first-time visitor: rendered at most once a second.
-      // Their Welsh twins too: the cache keys each copy by its path, so /cy/map never answers /map (decision 110).
-      pageCache: options.production ? createPageCache(['/', '/map', '/cy', '/cy/map'], 1_000) : undefined,
+      pageCache,
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         clientIp: clientAddress({ socket: req.socket.remoteAddress, forwardedFor: req.get('X-Forwarded-For'), hops: options.trustProxyHops }),
@@ -83,7 +85,7 @@ export async function createHttpApp(options: { trustProxyHops: number; productio
     }),
   )
   if (options.fastPaths === false) return app
-  const fast = createFastPaths({ build, production: options.production })
+  const fast = createFastPaths({ build, production: options.production, pageCache })
   return (req, res) => {
     if (!fast(req, res, app)) app(req, res)
   }

@@ -14,6 +14,7 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 import { createRequestHandler as createReactRouterHandler, type AppLoadContext, type ServerBuild } from 'react-router'
 import { crossSiteResponse, isCrossSiteRefusal } from '~/lib/cross-site.server'
 import { errorDocument } from '~/lib/error-document.server'
+import type { IncomingHttpHeaders } from 'node:http'
 import type { TLSSocket } from 'node:tls'
 import { forwardedValue } from '~/lib/network'
 import { isDatabaseUnavailable, isInvalidInput } from '~/lib/unavailable.server'
@@ -155,6 +156,21 @@ async function send(res: ExpressResponse, response: Response, cacheControl?: str
   }
 }
 
+/** What the page cache reads of a request: Express's, or node:http's own on the fast path (server/fast-paths.ts). */
+interface CacheableRequest {
+  method?: string
+  url?: string
+  originalUrl?: string
+  headers: IncomingHttpHeaders
+}
+
+/** A cached page for one response, already encoded: its own nonce inside, gzip (decision 122). */
+export interface EncodedPage {
+  status: number
+  headers: [string, string][]
+  body: Buffer
+}
+
 /**
  * A one-second cache of public pages for visitors without cookies (a viral moment is
  * mostly first visits): one render a second instead of one per request. The page's CSP
@@ -165,26 +181,39 @@ async function send(res: ExpressResponse, response: Response, cacheControl?: str
 export function createPageCache(paths: string[], ttlMs: number) {
   const pages = new Map<string, { at: number; status: number; headers: [string, string][]; html: string; gzip?: StitchedGzip }>()
   const PLACEHOLDER = '\u0000nonce\u0000'
-  const cacheable = (req: ExpressRequest) => req.method === 'GET' && !req.headers.cookie && paths.includes(req.originalUrl)
-  const keyOf = (req: ExpressRequest) => `${prefersWelsh(req.headers['accept-language'] ?? null) ? 'cy' : 'en'} ${req.originalUrl}`
+  const pathOf = (req: CacheableRequest) => req.originalUrl ?? req.url ?? ''
+  const cacheable = (req: CacheableRequest) => req.method === 'GET' && !req.headers.cookie && paths.includes(pathOf(req))
+  const keyOf = (req: CacheableRequest) => `${prefersWelsh(req.headers['accept-language'] ?? null) ? 'cy' : 'en'} ${pathOf(req)}`
+  const fresh = (req: CacheableRequest) => {
+    if (!cacheable(req)) return undefined
+    const page = pages.get(keyOf(req))
+    return page && Date.now() - page.at <= ttlMs ? page : undefined
+  }
+  /** Compressed once per render, not per response (decision 122); undefined when the request does not take gzip. */
+  const encoded = (req: CacheableRequest, nonce: string): EncodedPage | undefined => {
+    const page = fresh(req)
+    if (!page || !acceptsGzip(req.headers['accept-encoding'])) return undefined
+    page.gzip ??= stitchedGzip(page.html, PLACEHOLDER, Buffer.byteLength(nonce))
+    const body = page.gzip.withNonce(nonce)
+    if (!body) return undefined
+    const vary = page.headers.find(([name]) => name === 'vary')?.[1]
+    const headers = page.headers.filter(([name]) => name !== 'vary')
+    headers.push(['content-encoding', 'gzip'], ['content-length', String(body.length)], ['vary', [vary, 'Accept-Encoding'].filter(Boolean).join(', ')])
+    return { status: page.status, headers, body }
+  }
   return {
-    get(req: ExpressRequest, nonce: string): Response | undefined {
-      if (!cacheable(req)) return undefined
-      const page = pages.get(keyOf(req))
-      if (!page || Date.now() - page.at > ttlMs) return undefined
-      if (!acceptsGzip(req.headers['accept-encoding'])) return new Response(page.html.replaceAll(PLACEHOLDER, nonce), { status: page.status, headers: page.headers })
-      // Compressed once per render, not per response (decision 122); compression() leaves an encoded body alone.
-      page.gzip ??= stitchedGzip(page.html, PLACEHOLDER, Buffer.byteLength(nonce))
-      const body = page.gzip.withNonce(nonce)
-      if (!body) return new Response(page.html.replaceAll(PLACEHOLDER, nonce), { status: page.status, headers: page.headers })
-      const headers = new Headers(page.headers)
-      headers.set('Content-Encoding', 'gzip')
-      headers.set('Content-Length', String(body.length))
-      headers.set('Vary', [headers.get('Vary'), 'Accept-Encoding'].filter(Boolean).join(', '))
-      return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), { status: page.status, headers })
+    /** Whether `encoded` would answer this request (checked before a nonce is made for it). */
+    has: (req: CacheableRequest) => fresh(req) !== undefined && acceptsGzip(req.headers['accept-encoding']),
+    encoded,
+    get(req: CacheableRequest, nonce: string): Response | undefined {
+      const gzip = encoded(req, nonce)
+      // compression() leaves an encoded body alone.
+      if (gzip) return new Response(new Uint8Array(gzip.body.buffer as ArrayBuffer, gzip.body.byteOffset, gzip.body.length), { status: gzip.status, headers: gzip.headers })
+      const page = fresh(req)
+      return page ? new Response(page.html.replaceAll(PLACEHOLDER, nonce), { status: page.status, headers: page.headers }) : undefined
     },
     /** Keeps a copy of a fresh render when it can be shared; returns the response to send. */
-    async put(req: ExpressRequest, nonce: string, response: Response): Promise<Response> {
+    async put(req: CacheableRequest, nonce: string, response: Response): Promise<Response> {
       if (!cacheable(req) || response.status !== 200 || response.headers.has('set-cookie') || !response.headers.get('content-type')?.startsWith('text/html')) {
         return response
       }
@@ -196,6 +225,8 @@ export function createPageCache(paths: string[], ttlMs: number) {
   }
 }
 
+export type PageCache = ReturnType<typeof createPageCache>
+
 export function createRequestHandler(options: {
   build: ServerBuild
   mode: 'production' | 'development'
@@ -204,7 +235,7 @@ export function createRequestHandler(options: {
   trustProxyHops: number
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppContext & AppLoadContext
   stylesheet?: string
-  pageCache?: ReturnType<typeof createPageCache>
+  pageCache?: PageCache
 }) {
   const handle = createReactRouterHandler(options.build, options.mode)
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
