@@ -2,41 +2,19 @@
 // gzip compressed once per render, each response with its own nonce in the CSP header and in the page, the
 // headers the app's own path gives, and everything the cache cannot answer left to the app.
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import type { ServerBuild } from 'react-router'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listen, rawRequest, type RawAnswer } from '~/testing/raw-http'
 import { ensureBuilt } from '../../scripts/bench/app-process'
 import { ROOT } from '../../server/database'
 import { createFastPaths } from '../../server/fast-paths'
 import { createHttpApp } from '../../server/http'
 import { createPageCache } from '../../server/request-handler'
 
-interface Answer {
-  status: number
-  headers: http.IncomingHttpHeaders
-  body: Buffer
-}
-
-function listen(listener: http.RequestListener) {
-  return new Promise<http.Server>((resolve) => {
-    const server = http.createServer(listener).listen(0, '127.0.0.1', () => resolve(server))
-  })
-}
-
-function ask(server: http.Server, pathname: string, headers: Record<string, string> = {}) {
-  const { port } = server.address() as AddressInfo
-  return new Promise<Answer>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }))
-    })
-    req.on('error', reject)
-    req.end()
-  })
-}
+type Answer = RawAnswer
+const ask = (server: http.Server, path: string, headers: Record<string, string> = {}) => rawRequest(server, { path, headers })
 
 const nonceOf = (answer: Answer) => /'nonce-([^']+)'/.exec(String(answer.headers['content-security-policy']))?.[1]
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' }

@@ -2,42 +2,19 @@
 // (server/fast-paths.ts, decision 082): the very bytes and headers the route gives,
 // 304 on a matching ETag, and everything else still left to the app.
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import type { ServerBuild } from 'react-router'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
+import { listen, rawRequest } from '~/testing/raw-http'
 import { ensureBuilt } from '../../scripts/bench/app-process'
 import { createFastPaths } from '../../server/fast-paths'
 import { ROOT } from '../../server/database'
 import { createHttpApp } from '../../server/http'
 
-interface Answer {
-  status: number
-  headers: http.IncomingHttpHeaders
-  body: Buffer
-}
-
-function listen(listener: http.RequestListener) {
-  return new Promise<http.Server>((resolve) => {
-    const server = http.createServer(listener).listen(0, '127.0.0.1', () => resolve(server))
-  })
-}
-
-/** A raw request: no decompression, every header as sent. */
-function ask(server: http.Server, options: { method?: string; path?: string; headers?: Record<string, string> } = {}) {
-  const { port } = server.address() as AddressInfo
-  return new Promise<Answer>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/petition.json', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }))
-    })
-    req.on('error', reject)
-    req.end()
-  })
-}
+/** A raw request for /petition.json unless told otherwise. */
+const ask = (server: http.Server, options: { method?: string; path?: string; headers?: Record<string, string> } = {}) => rawRequest(server, { path: '/petition.json', ...options })
 
 /** The headers that must be the same: transport framing, the date, the request id's value and the CSP nonce aside. */
 function comparable(headers: http.IncomingHttpHeaders) {
