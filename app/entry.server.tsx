@@ -1,5 +1,4 @@
-import { createReadableStreamFromReadable } from '@react-router/node'
-import { PassThrough } from 'node:stream'
+import { Writable } from 'node:stream'
 import { renderToPipeableStream } from 'react-dom/server'
 import { ServerRouter, isRouteErrorResponse, type AppLoadContext, type EntryContext, type HandleErrorFunction } from 'react-router'
 import { isCrossSiteRefusal } from './lib/cross-site.server'
@@ -43,10 +42,17 @@ export default function handleRequest(
   routerContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  if (request.method.toUpperCase() === 'HEAD') return new Response(null, { status, headers })
+  if (request.method.toUpperCase() === 'HEAD') {
+    headers.set('Content-Type', 'text/html; charset=utf-8')
+    return new Response(null, { status, headers })
+  }
   const nonce = loadContext.cspNonce
   return new Promise<Response>((resolve, reject) => {
-    // Whole pages, not streamed: every page here is small and must work without JavaScript.
+    // Whole pages, not streamed: every page here is small and must work without JavaScript. The page is
+    // handed on as one buffer, so the server compresses it with one call instead of a stream of React's
+    // small writes (decision 123, server/whole-page-compression.ts).
+    // Cleared once the page is ready: a pending timer would keep the whole render reachable for seconds.
+    const timeout = setTimeout(() => abort(), streamTimeout + 1000)
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <ServerRenderedProvider value={loadContext.serverRendered}>
@@ -56,18 +62,32 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
-          const body = new PassThrough()
-          headers.set('Content-Type', 'text/html; charset=utf-8')
-          resolve(new Response(createReadableStreamFromReadable(body), { status, headers }))
-          pipe(body)
+          clearTimeout(timeout)
+          const chunks: Buffer[] = []
+          pipe(
+            new Writable({
+              write(chunk: Buffer, _encoding, done) {
+                chunks.push(chunk)
+                done()
+              },
+              final(done) {
+                headers.set('Content-Type', 'text/html; charset=utf-8')
+                const page = Buffer.concat(chunks)
+                resolve(new Response(new Uint8Array(page.buffer as ArrayBuffer, page.byteOffset, page.length), { status, headers }))
+                done()
+              },
+            }),
+          )
         },
-        onShellError: reject,
+        onShellError(error) {
+          clearTimeout(timeout)
+          reject(error)
+        },
         onError(error) {
           status = 500
           log.error({ requestId: loadContext.requestId, err: error }, 'render failed')
         },
       },
     )
-    setTimeout(abort, streamTimeout + 1000)
   })
 }

@@ -21,6 +21,7 @@ import { isDatabaseUnavailable, isInvalidInput } from '~/lib/unavailable.server'
 import { prefersWelsh } from '~/i18n/accept-language'
 import { forcedCacheControl } from './private-pages'
 import { acceptsGzip, stitchedGzip, type StitchedGzip } from './stitched-gzip'
+import { compressPage } from './whole-page-compression'
 
 /** What every loader and action finds in its `context` (filled by getLoadContext, below). */
 export interface AppContext {
@@ -136,7 +137,10 @@ export function invalidInputResponse(request: Request, stylesheet?: string): Res
   return new Response(html, { status: 400, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } })
 }
 
-async function send(res: ExpressResponse, response: Response, cacheControl?: string) {
+/** An HTML page (every one is rendered whole) that nobody has encoded yet: compressed here in one call (decision 123). */
+const isWholePage = (response: Response) => !response.headers.has('content-encoding') && (response.headers.get('content-type') ?? '').startsWith('text/html')
+
+async function send(req: ExpressRequest, res: ExpressResponse, response: Response, cacheControl?: string) {
   if (res.destroyed || res.writableEnded) {
     await response.body?.cancel()
     return
@@ -147,6 +151,15 @@ async function send(res: ExpressResponse, response: Response, cacheControl?: str
   if (cacheControl) res.setHeader('Cache-Control', cacheControl)
   if (!response.body) {
     res.end()
+    return
+  }
+  if (isWholePage(response)) {
+    const page = await compressPage(Buffer.from(await response.arrayBuffer()), req.headers['accept-encoding'])
+    if (res.destroyed || res.writableEnded) return
+    if (page.coding) res.setHeader('Content-Encoding', page.coding)
+    res.vary('Accept-Encoding')
+    res.setHeader('Content-Length', page.body.length)
+    res.end(page.body)
     return
   }
   try {
@@ -242,7 +255,7 @@ export function createRequestHandler(options: {
     try {
       const cached = options.pageCache?.get(req, res.locals.cspNonce as string)
       if (cached) {
-        await send(res, cached, forcedCacheControl(req.method, req.path))
+        await send(req, res, cached, forcedCacheControl(req.method, req.path))
         return
       }
       const controller = new AbortController()
@@ -278,7 +291,7 @@ export function createRequestHandler(options: {
       } else if (options.pageCache) {
         response = await options.pageCache.put(req, context.cspNonce, response)
       }
-      await send(res, response, forcedCacheControl(req.method, req.path))
+      await send(req, res, response, forcedCacheControl(req.method, req.path))
     } catch (error) {
       next(error)
     }

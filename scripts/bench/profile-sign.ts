@@ -5,6 +5,7 @@
 // top self-time functions and the share per package/area of the profile.
 //   npx tsx scripts/bench/profile-sign.ts     (BENCH_PORT=5220, SECONDS=10, CONNECTIONS=50)
 //   SCENARIO=home npx tsx scripts/bench/profile-sign.ts   (the same for cookie-less GET / as browsers ask for it)
+//   SCENARIO=home-rendered npx tsx scripts/bench/profile-sign.ts   (GET / with a cookie: rendered for each request)
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -36,8 +37,14 @@ const app = await startApp({
 let n = 0
 const body = () => new URLSearchParams({ name: `Profiled Supporter ${++n}`, email: `profile-${n}-${Date.now()}@example.org`, postcode: 'SW1A 1AA', ...(n % 3 ? {} : { optIn: 'on' }) }).toString()
 const result =
-  process.env.SCENARIO === 'home'
-    ? await load({ title: 'home', url: `${app.url}/`, connections: CONNECTIONS, seconds: SECONDS, headers: { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' } })
+  process.env.SCENARIO === 'home' || process.env.SCENARIO === 'home-rendered'
+    ? await load({
+        title: 'home',
+        url: `${app.url}/`,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        headers: { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html', ...(process.env.SCENARIO === 'home-rendered' ? { cookie: 'returning=1' } : {}) },
+      })
     : await load({ title: 'sign', url: `${app.url}/?index`, connections: CONNECTIONS, seconds: SECONDS, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })
 const loadEnded = Date.now()
 await app.stop()
