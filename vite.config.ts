@@ -18,7 +18,7 @@ export default defineConfig({
     // Terser's second pass shrinks the client's React and router code by a few kB more than esbuild
     // (measured in docs/performance.md), which keeps the campaign page inside its script budget.
     minify: 'terser',
-    terserOptions: { module: true, compress: { passes: 2 }, format: { comments: false } },
+    terserOptions: { compress: { passes: 2 }, format: { comments: false } },
     rollupOptions: {
       output: {
         manualChunks: (id) => (CAMPAIGN_PAGE_SHARED.some((file) => id.endsWith(file)) ? 'campaign-page-shared' : undefined),
