@@ -36,15 +36,11 @@ const app = await startApp({
 })
 let n = 0
 const body = () => new URLSearchParams({ name: `Profiled Supporter ${++n}`, email: `profile-${n}-${Date.now()}@example.org`, postcode: 'SW1A 1AA', ...(n % 3 ? {} : { optIn: 'on' }) }).toString()
+const scenario = process.env.SCENARIO ?? 'sign'
+const homeHeaders = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html', ...(scenario === 'home-rendered' ? { cookie: 'returning=1' } : {}) }
 const result =
-  process.env.SCENARIO === 'home' || process.env.SCENARIO === 'home-rendered'
-    ? await load({
-        title: 'home',
-        url: `${app.url}/`,
-        connections: CONNECTIONS,
-        seconds: SECONDS,
-        headers: { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html', ...(process.env.SCENARIO === 'home-rendered' ? { cookie: 'returning=1' } : {}) },
-      })
+  scenario === 'home' || scenario === 'home-rendered'
+    ? await load({ title: 'home', url: `${app.url}/`, connections: CONNECTIONS, seconds: SECONDS, headers: homeHeaders })
     : await load({ title: 'sign', url: `${app.url}/?index`, connections: CONNECTIONS, seconds: SECONDS, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })
 const loadEnded = Date.now()
 await app.stop()
@@ -52,7 +48,7 @@ const stopMs = Date.now() - loadEnded
 await postcodes.close()
 await database.drop()
 await server.stop()
-console.log(`${process.env.SCENARIO ?? 'sign'}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, ${JSON.stringify(result.statusCounts)}`)
+console.log(`${scenario}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, ${JSON.stringify(result.statusCounts)}`)
 
 const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))
 if (!file) throw new Error(`no profile written in ${dir}`)
