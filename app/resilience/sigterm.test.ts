@@ -88,7 +88,7 @@ describe('SIGTERM during load', () => {
     const answered = outcomes.filter((o) => o.status !== 0)
     console.info(`sigterm: ${answered.length} requests answered, ${outcomes.length - answered.length} refused at the door after SIGTERM`)
     // Every request that got an answer got a proper one: no 5xx, no half-written response.
-    expect(answered.filter((o) => o.status !== 303)).toEqual([])
+    expect(answered.filter((o) => o.status !== 303).map((o) => `${o.status} ${o.contentType ?? ''}`)).toEqual([])
     // Refused ones were refused at the door (no connection), never cut off mid-response.
     for (const o of outcomes.filter((o) => o.status === 0)) expect(o.error).toMatch(/ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET|other side closed/)
 
