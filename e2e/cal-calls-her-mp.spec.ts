@@ -3,19 +3,10 @@
 // calls, presses "I called", and Carla the campaigner sees the call counted for Reading Central.
 import { expect, test, type Page } from '@playwright/test'
 import { expectAccessible } from './support/axe'
-import { ADMIN } from './support/campaign'
+import { ADMIN, waitForMpDirectory } from './support/campaign'
 import { appUrl } from './support/ports'
 
-/** The worker syncs the MP directory from the Members API stub when it first starts. */
-test.beforeAll(async () => {
-  await expect
-    .poll(
-      async () =>
-        (await fetch(`${appUrl}/write`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'postcode=RG1+1AA' })).status,
-      { timeout: 30_000, message: 'the MP directory to be synced' },
-    )
-    .toBe(200)
-})
+test.beforeAll(waitForMpDirectory)
 
 /** Signs Carla in (argon2 on a busy shared machine can take longer than an assertion's 5 s). */
 async function signIn(page: Page) {

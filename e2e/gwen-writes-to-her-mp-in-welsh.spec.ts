@@ -4,20 +4,13 @@
 import { expect, test } from '@playwright/test'
 import { expectAccessible } from './support/axe'
 import { deliveredTo, firstAppLink, uniqueEmail, waitForEmail } from './support/mailbox'
+import { waitForMpDirectory } from './support/campaign'
 import { appUrl } from './support/ports'
 
 const MP = 'matt.rodda.mp@parliament.uk'
 const OWN_WORDS = 'Mae fy merch yn ddeuddeg oed ac mae hi eisoes yn cael negeseuon gan bobl nad yw hi erioed wedi cwrdd â nhw.'
 
-test.beforeAll(async () => {
-  // The worker syncs the MP directory from the Members API stub when it first starts.
-  await expect
-    .poll(
-      async () => (await fetch(`${appUrl}/write`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'postcode=RG1+1AA' })).status,
-      { timeout: 30_000, message: 'the MP directory to be synced' },
-    )
-    .toBe(200)
-})
+test.beforeAll(waitForMpDirectory)
 
 test('Gwen finds her MP, writes, confirms and is thanked, all in Welsh, and gets Welsh email', async ({ page }) => {
   const email = uniqueEmail('gwen.writes')

@@ -3,6 +3,7 @@
 // she stays under /cy from the postcode to the sent page.
 import { expect, test } from '@playwright/test'
 import { deliveredTo, firstAppLink, uniqueEmail, waitForEmail } from './support/mailbox'
+import { waitForMpDirectory } from './support/campaign'
 import { appUrl } from './support/ports'
 
 test.use({ javaScriptEnabled: false })
@@ -10,15 +11,7 @@ test.use({ javaScriptEnabled: false })
 const MP = 'matt.rodda.mp@parliament.uk'
 const OWN_WORDS = 'Rwy’n athrawes yn Reading ac rwy’n gweld bob dydd beth mae plant yn ei wynebu ar-lein.'
 
-test.beforeAll(async () => {
-  // The worker syncs the MP directory from the Members API stub when it first starts.
-  await expect
-    .poll(
-      async () => (await fetch(`${appUrl}/write`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'postcode=RG1+1AA' })).status,
-      { timeout: 30_000, message: 'the MP directory to be synced' },
-    )
-    .toBe(200)
-})
+test.beforeAll(waitForMpDirectory)
 
 test('Gwen writes to her MP in Welsh with JavaScript turned off', async ({ page }) => {
   const email = uniqueEmail('gwen.nojs')

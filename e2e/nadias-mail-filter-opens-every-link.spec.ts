@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test'
 import crypto from 'node:crypto'
 import { expectAccessible } from './support/axe'
-import { appDatabaseUrl, confirmFromEmail, inDatabase, sign } from './support/campaign'
+import { appDatabaseUrl, confirmFromEmail, inDatabase, sign, waitForMpDirectory } from './support/campaign'
 import { deliveredTo, firstAppLink, uniqueEmail } from './support/mailbox'
 import { appUrl } from './support/ports'
 
@@ -35,15 +35,7 @@ async function emailTo(address: string, subject: RegExp) {
   return found.at(-1)!
 }
 
-/** The worker syncs the MP directory from the Members API stub when it first starts. */
-test.beforeAll(async () => {
-  await expect
-    .poll(async () => (await fetch(`${appUrl}/write`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'postcode=RG1+1AA' })).status, {
-      timeout: 30_000,
-      message: 'the MP directory to be synced',
-    })
-    .toBe(200)
-})
+test.beforeAll(waitForMpDirectory)
 
 async function writeToMatt(name: string, email: string) {
   const response = await fetch(`${appUrl}/write/send`, {

@@ -1,27 +1,11 @@
 import { expect, test, type Page } from '@playwright/test'
 import { expectAccessible } from './support/axe'
 import { deliveredTo, firstAppLink, uniqueEmail, waitForEmail } from './support/mailbox'
+import { waitForMpDirectory } from './support/campaign'
 import { appUrl } from './support/ports'
 
 const MP = 'matt.rodda.mp@parliament.uk'
 const OWN_WORDS = 'My daughter is twelve and already gets messages from people she has never met. I want the apps she uses to have to think about her safety.'
-
-/** The worker syncs the MP directory from the Members API stub when it first starts. */
-async function waitForMpDirectory() {
-  await expect
-    .poll(
-      async () => {
-        const response = await fetch(`${appUrl}/write`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: 'postcode=RG1+1AA',
-        })
-        return response.status
-      },
-      { timeout: 30_000, message: 'the MP directory to be synced' },
-    )
-    .toBe(200)
-}
 
 function repliesTo(address: string) {
   return async () => (await deliveredTo(MP)).filter((e) => [e.reply_to].flat().includes(address))

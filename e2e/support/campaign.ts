@@ -17,6 +17,16 @@ export async function publicCount(): Promise<number> {
   return ((await response.json()) as { signature_count: number }).signature_count
 }
 
+/** The worker syncs the MP directory from the Members API stub when it first starts: wait until /write finds an MP. */
+export async function waitForMpDirectory() {
+  await expect
+    .poll(
+      async () => (await fetch(`${appUrl}/write`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'postcode=RG1+1AA' })).status,
+      { timeout: 30_000, message: 'the MP directory to be synced' },
+    )
+    .toBe(200)
+}
+
 /** Signs the petition as a supporter's browser would without JavaScript. */
 export async function sign(person: { name: string; email: string; postcode?: string }) {
   const response = await fetch(`${appUrl}/?index`, {
