@@ -59,6 +59,9 @@ export async function createTemplateDatabase(adminUrl: string) {
   await admin(adminUrl, async (c) => {
     await c.query('SELECT pg_advisory_lock(4242)')
     try {
+      // A run killed while dropping its database leaves it invalid (PostgreSQL 15+: datconnlimit -2); nothing can use it.
+      const { rows: invalid } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datconnlimit = -2')
+      for (const { datname } of invalid) await c.query(`DROP DATABASE IF EXISTS "${datname.replaceAll('"', '""')}"`)
       const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEMPLATE_DATABASE])
       if (rowCount) return
       const building = `${TEMPLATE_DATABASE}_building`

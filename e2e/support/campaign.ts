@@ -3,12 +3,13 @@
 // refuse on purpose (a name starting with "=") — the app's own database.
 import { expect, type Page } from '@playwright/test'
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { ROOT } from '../../server/database'
 import { firstAppLink, waitForEmail } from './mailbox'
 import { e2eOrganisation } from './organisation'
-import { appUrl } from './ports'
+import { appDatabaseFile, appUrl } from './ports'
 
 export const ADMIN = { email: 'admin@campaign.test', password: 'correct horse battery staple' }
 
@@ -61,32 +62,15 @@ export async function signIn(page: Page, account: { email: string; password: str
 }
 
 /**
- * The database of the app under test: the e2e_* database on the test server
- * that holds `markerEmail` (a signature this scenario made), so concurrent
- * runs on the same server are told apart.
+ * The database of the app under test (its URL is written by e2e/support/serve.ts), once it holds
+ * `markerEmail`, a signature this scenario made. It used to be found by trying every e2e_* database on
+ * the server, which hung on a database a killed run had left half-dropped.
  */
 export async function appDatabaseUrl(markerEmail: string): Promise<string> {
-  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL
-  if (!adminUrl) throw new Error('TEST_ADMIN_DATABASE_URL is not set')
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'e2e\\_%'")
-  await admin.end()
-  for (const { datname } of rows) {
-    const url = new URL(adminUrl)
-    url.pathname = `/${datname}`
-    const client = new pg.Client({ connectionString: url.toString() })
-    try {
-      await client.connect()
-      const found = await client.query('SELECT 1 FROM "Signature" WHERE email = $1', [markerEmail])
-      if (found.rowCount) return url.toString()
-    } catch {
-      // A database being created or dropped by another run.
-    } finally {
-      await client.end().catch(() => {})
-    }
-  }
-  throw new Error(`no e2e database holds ${markerEmail}`)
+  const url = fs.readFileSync(appDatabaseFile, 'utf8').trim()
+  const found = await inDatabase(url, (db) => db.query('SELECT 1 FROM "Signature" WHERE email = $1', [markerEmail]))
+  if (!found.rowCount) throw new Error(`the app's database (${appDatabaseFile}) holds no signature from ${markerEmail}`)
+  return url
 }
 
 export async function inDatabase<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -2,18 +2,22 @@
 // on loopback, a fresh database, and the built app started as in production
 // (`npm start`: migrations, seed, web + worker) pointed at them.
 import { spawn } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import { ROOT } from '../../server/database'
 import { startPostcodesStub } from '../../app/testing/stubs/postcodes-io-stub'
 import { startResendStub } from '../../app/testing/stubs/resend-stub'
 import { e2eOrganisation } from './organisation'
 import { extraStubs } from './extra-stubs'
-import { appUrl, ports } from './ports'
+import { appDatabaseFile, appUrl, ports } from './ports'
 import { createTestDatabase, createTemplateDatabase, ensureTestServer } from '../../app/testing/test-database'
 
 const server = await ensureTestServer()
 if (!process.env.TEST_TEMPLATE_READY) await createTemplateDatabase(server.adminUrl)
 const database = await createTestDatabase(server.adminUrl, 'e2e')
+// The scenarios' own checks read the app's database through this file (e2e/support/campaign.ts: appDatabaseUrl).
+fs.mkdirSync(path.dirname(appDatabaseFile), { recursive: true })
+fs.writeFileSync(appDatabaseFile, database.url, { mode: 0o600 })
 const stubs = [await startResendStub(ports.resend), await startPostcodesStub(ports.postcodes), ...(await extraStubs())]
 
 const app = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
@@ -47,6 +51,7 @@ async function stop() {
   app.kill('SIGTERM')
   await new Promise((resolve) => app.once('exit', resolve))
   await Promise.all(stubs.map((s) => s.close()))
+  fs.rmSync(appDatabaseFile, { force: true })
   await database.drop().catch(() => {})
   await server.stop()
   process.exit(0)
