@@ -3,7 +3,7 @@
 // Welsh sent page; every Welsh page of the journey passes axe and keeps her under /cy.
 import { expect, test } from '@playwright/test'
 import { expectAccessible } from './support/axe'
-import { deliveredTo, firstAppLink, uniqueEmail, waitForEmail } from './support/mailbox'
+import { deliveredTo, firstAppLink, lettersFrom, uniqueEmail, waitForEmail } from './support/mailbox'
 import { waitForMpDirectory } from './support/campaign'
 import { appUrl } from './support/ports'
 
@@ -78,7 +78,7 @@ test('Gwen finds her MP, writes, confirms and is thanked, all in Welsh, and gets
   await expectAccessible(page)
 
   // Her words reach the MP as she wrote them; the lines we add are Welsh too.
-  const toMp = async () => (await deliveredTo(MP)).filter((e) => [e.reply_to].flat().includes(email))
+  const toMp = () => lettersFrom(email, MP)
   await expect.poll(async () => (await toMp()).length, { timeout: 15_000 }).toBe(1)
   const [sent] = await toMp()
   expect(sent.text).toContain(OWN_WORDS)

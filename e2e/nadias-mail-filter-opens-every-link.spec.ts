@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test'
 import crypto from 'node:crypto'
 import { expectAccessible } from './support/axe'
 import { appDatabaseUrl, confirmFromEmail, inDatabase, sign, waitForMpDirectory } from './support/campaign'
-import { deliveredTo, firstAppLink, uniqueEmail } from './support/mailbox'
+import { deliveredTo, firstAppLink, lettersFrom, uniqueEmail } from './support/mailbox'
 import { appUrl } from './support/ports'
 
 const MP = 'matt.rodda.mp@parliament.uk'
@@ -95,7 +95,7 @@ test('opening the letter and survey links sends and records nothing; each page s
   const database = await appDatabaseUrl(nadia)
   const letter = async () =>
     (await inDatabase(database, (db) => db.query('SELECT id, state, "replyStatus" FROM "Letter" WHERE email = $1', [nadia]))).rows[0] as { id: string; state: string; replyStatus: string | null }
-  const toMatt = async () => (await deliveredTo(MP)).filter((e) => [e.reply_to].flat().includes(nadia))
+  const toMatt = () => lettersFrom(nadia, MP)
 
   await writeToMatt('Nadia Haddad', nadia)
   const confirmation = await emailTo(nadia, /Confirm your letter/)

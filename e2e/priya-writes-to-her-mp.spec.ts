@@ -1,15 +1,11 @@
 import { expect, test, type Page } from '@playwright/test'
 import { expectAccessible } from './support/axe'
-import { deliveredTo, firstAppLink, uniqueEmail, waitForEmail } from './support/mailbox'
+import { deliveredTo, firstAppLink, lettersFrom, uniqueEmail, waitForEmail } from './support/mailbox'
 import { waitForMpDirectory } from './support/campaign'
 import { appUrl } from './support/ports'
 
 const MP = 'matt.rodda.mp@parliament.uk'
 const OWN_WORDS = 'My daughter is twelve and already gets messages from people she has never met. I want the apps she uses to have to think about her safety.'
-
-function repliesTo(address: string) {
-  return async () => (await deliveredTo(MP)).filter((e) => [e.reply_to].flat().includes(address))
-}
 
 async function findMp(page: Page, postcode: string) {
   await page.getByLabel('Postcode').fill(postcode)
@@ -63,7 +59,7 @@ test('Priya finds her MP, makes the letter her own, confirms it, and it reaches 
   // The email says who the letter is for, not what it says: it is read on the page behind the link.
   expect(confirmation.text).toContain('Matt Rodda, MP for Reading Central')
   expect(confirmation.text).not.toContain(OWN_WORDS)
-  expect(await repliesTo(email)()).toHaveLength(0)
+  expect(await lettersFrom(email, MP)).toHaveLength(0)
 
   await page.goto(firstAppLink(confirmation, appUrl))
   await expect(page.getByRole('heading', { name: 'Send your letter to Matt Rodda' })).toBeVisible()
@@ -73,8 +69,8 @@ test('Priya finds her MP, makes the letter her own, confirms it, and it reaches 
   await expect(page.getByRole('heading', { name: /your letter is on its way/ })).toBeVisible()
   await expectAccessible(page)
 
-  await expect.poll(async () => (await repliesTo(email)()).length, { timeout: 15_000 }).toBe(1)
-  const [sent] = await repliesTo(email)()
+  await expect.poll(async () => (await lettersFrom(email, MP)).length, { timeout: 15_000 }).toBe(1)
+  const [sent] = await lettersFrom(email, MP)
   expect(sent.from).toBe('"Priya Shah via Duty of Care" <campaign@dutyofcare.localhost>')
   expect(sent.text).toMatch(/^Priya Shah\n12 Castle Street\nReading\nRG1 1AA\n/)
   expect(sent.text).toContain(OWN_WORDS)
@@ -85,7 +81,7 @@ test('Priya finds her MP, makes the letter her own, confirms it, and it reaches 
   await page.goto(firstAppLink(confirmation, appUrl))
   await expect(page.getByRole('heading', { name: 'Your letter has already been sent' })).toBeVisible()
   await page.waitForTimeout(3_000)
-  expect(await repliesTo(email)()).toHaveLength(1)
+  expect(await lettersFrom(email, MP)).toHaveLength(1)
 })
 
 test('Priya signs the petition, then writes to her MP without typing her details again', async ({ page }) => {

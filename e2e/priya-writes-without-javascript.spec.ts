@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { deliveredTo, firstAppLink, uniqueEmail, waitForEmail } from './support/mailbox'
+import { deliveredTo, firstAppLink, lettersFrom, uniqueEmail, waitForEmail } from './support/mailbox'
 import { appUrl } from './support/ports'
 
 test.use({ javaScriptEnabled: false })
@@ -47,7 +47,7 @@ test('Priya writes to her MP with JavaScript turned off', async ({ page }) => {
   await expect(page.getByRole('heading', { name: /your letter is on its way/ })).toBeVisible()
 
   await expect
-    .poll(async () => (await deliveredTo(MP)).filter((e) => [e.reply_to].flat().includes(email)).map((e) => e.subject), { timeout: 15_000 })
+    .poll(async () => (await lettersFrom(email, MP)).map((e) => e.subject), { timeout: 15_000 })
     .toEqual(['From a teacher in Morningside'])
 })
 

@@ -11,6 +11,11 @@ export async function deliveredTo(address: string): Promise<DeliveredEmail[]> {
   return emails.filter((e) => e.to.some((to) => to.toLowerCase() === address.toLowerCase()))
 }
 
+/** Letters the app delivered to `mp` on behalf of `writer` (the writer is their Reply-To). */
+export async function lettersFrom(writer: string, mp: string): Promise<DeliveredEmail[]> {
+  return (await deliveredTo(mp)).filter((e) => [e.reply_to].flat().includes(writer))
+}
+
 /** Waits for the next email to `address` (the worker sends within a second or two). */
 export async function waitForEmail(address: string, { count = 1, timeout = 15_000 } = {}): Promise<DeliveredEmail> {
   let found: DeliveredEmail[] = []
