@@ -60,8 +60,11 @@ export async function createTemplateDatabase(adminUrl: string) {
     await c.query('SELECT pg_advisory_lock(4242)')
     try {
       // A run killed while dropping its database leaves it invalid (PostgreSQL 15+: datconnlimit -2); nothing can use it.
-      const { rows: invalid } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datconnlimit = -2')
-      for (const { datname } of invalid) await c.query(`DROP DATABASE IF EXISTS "${datname.replaceAll('"', '""')}"`)
+      // Only names these helpers make (<prefix>_<12 hex>, the template's): DATABASE_URL's server may hold others'.
+      const { rows: invalid } = await c.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datconnlimit = -2 AND (datname ~ '^[a-z0-9]+_[0-9a-f]{12}$' OR datname LIKE 'dutyofcare\\_template\\_%')",
+      )
+      for (const { datname } of invalid) await c.query(`DROP DATABASE IF EXISTS "${datname}"`)
       const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEMPLATE_DATABASE])
       if (rowCount) return
       const building = `${TEMPLATE_DATABASE}_building`

@@ -62,9 +62,9 @@ export async function signIn(page: Page, account: { email: string; password: str
 }
 
 /**
- * The database of the app under test (its URL is written by e2e/support/serve.ts), once it holds
- * `markerEmail`, a signature this scenario made. It used to be found by trying every e2e_* database on
- * the server, which hung on a database a killed run had left half-dropped.
+ * The database of the app under test, as e2e/support/serve.ts wrote it down (never found by trying the
+ * server's databases: one a killed run left half-dropped makes a connection wait for minutes), checked to
+ * hold `markerEmail`, a signature this scenario made.
  */
 export async function appDatabaseUrl(markerEmail: string): Promise<string> {
   const url = fs.readFileSync(appDatabaseFile, 'utf8').trim()
